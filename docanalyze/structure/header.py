@@ -1,0 +1,465 @@
+"""The header and closing of a document, per Nghị định 30/2020/NĐ-CP (Phụ lục I).
+
+Top of the page: issuing body (and its parent) on the left, Quốc hiệu and motto
+on the right; "Số: …/…" under the body, "Place, ngày … tháng … năm …" under
+the motto; then the type word ("KẾ HOẠCH") and the trích yếu over one or more
+lines, or for an official letter "V/v …" under the number. Bottom: "Nơi nhận:"
+with its list, and the signer (KT./TM./TL. position, name).
+
+Documents often arrive without parts of this (a text export that lost the
+issuing body, a draft with blank number and date). Then we fall back on what
+the number's code makes certain (BC-SGDĐT → Sở Giáo dục và Đào tạo) and on
+the opening sentence ("Phòng Giáo dục và Đào tạo xây dựng Kế hoạch …").
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..items import Header, Signer
+from ..lexicon import doc_types, issuer_by_code, type_by_code
+from ..model import Block, Document
+from ..normalize import fold
+from ..readers.language import is_syllable
+
+NATIONAL_RE = re.compile(r"CỘNG\s+H(?:OÀ|ÒA|OA)\s+XÃ\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM", re.I)
+PARTY_RE = re.compile(r"ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM")
+MOTTO_RE = re.compile(r"Độc\s+lập\s*-?\s*Tự\s+do\s*-?\s*Hạnh\s+phúc", re.I)
+RULE_RE = re.compile(r"^[\s\-_=*~.·•]+$")
+NUMBER_LINE_RE = re.compile(r"(?:^|\n)\s*Số\s*[:.]?\s*(?P<num>[^\n]*?)\s*(?=\n|$|V/v|Về việc)", re.I)
+DATE_LINE_RE = re.compile(
+    r"(?P<place>[^\n,;:]{2,40}?)\s*,\s*(?P<date>ngày\s*(?P<d>\d{1,2}|[._…\s]*)\s*tháng\s*(?P<m>\d{1,2}|[._…\s]*)"
+    r"\s*năm\s*(?P<y>\d{4}))",
+    re.I,
+)
+VV_RE = re.compile(r"^\s*(?:V/v|Về\s+việc)\s*[:.]?\s*(?P<t>.+)", re.I | re.S)
+KINH_GUI_RE = re.compile(r"^\s*Kính\s+gửi\s*:?\s*(?P<rest>.*)$", re.I | re.S)
+NOI_NHAN_RE = re.compile(r"^\s*Nơi\s+nhận\s*:?", re.I)
+# Lines that always open the body, and lines that open it when they read as a sentence.
+BODY_START_RE = re.compile(
+    r"^\s*(?:Căn\s+cứ|Kính\s+gửi|Xét\s|Trả\s+lời|Ngày\s+\d|Hôm\s+nay|Phần\s+(?:thứ\s+)?[IVX]|Chương\s+[IVX]|"
+    r"Điều\s+1\b|[IVX]{1,4}\.\s|Phúc\s+đáp)",
+    re.I,
+)
+SENTENCE_START_RE = re.compile(r"^\s*(?:Thực\s+hiện|Theo\s|Trên\s+cơ\s+sở|Để\s|Nhằm\s|Sau\s+khi|Tiếp\s+theo)", re.I)
+AUTHORITY_RE = re.compile(r"^\s*(KT|TM|TL|TUQ|Q|PP)\s*\.\s*(.*)$", re.S)
+NAME_RE = re.compile(r"^(?:[A-ZĐÀ-Ỹ][a-zà-ỹđ]+|[A-ZĐÀ-Ỹ]{1,}\.?)(?:\s+[A-ZĐÀ-Ỹ][a-zà-ỹđ]+){1,5}$")
+POSITION_WORDS = re.compile(
+    r"^(?:KT|TM|TL|TUQ|Q|PP)?\.?\s*(?:GIÁM\s+ĐỐC|PHÓ\s+GIÁM\s+ĐỐC|CHỦ\s+TỊCH|PHÓ\s+CHỦ\s+TỊCH|BỘ\s+TRƯỞNG|THỨ\s+TRƯỞNG|"
+    r"TRƯỞNG|PHÓ\s+TRƯỞNG|CHÁNH|PHÓ\s+CHÁNH|HIỆU\s+TRƯỞNG|PHÓ\s+HIỆU\s+TRƯỞNG|BÍ\s+THƯ|PHÓ\s+BÍ\s+THƯ|CỤC\s+TRƯỞNG|"
+    r"PHÓ\s+CỤC\s+TRƯỞNG|THỦ\s+TƯỚNG|PHÓ\s+THỦ\s+TƯỚNG|ỦY\s+BAN|UỶ\s+BAN|BAN\s|ĐẢNG\s+ỦY|CHI\s+BỘ|T/M|K/T|"
+    r"TỔ\s+TRƯỞNG|ĐOÀN\s+KIỂM\s+TRA|THANH\s+TRA|VIỆN\s+TRƯỞNG|TỔNG\s+GIÁM\s+ĐỐC|CHÁNH\s+VĂN\s+PHÒNG|GIÁM\s+ĐỐC\s+SỞ)",
+)
+TITLE_YEAR_RE = re.compile(r"(?<!đến\s)(?<!tới\s)(?:năm\s+học\s+(\d{4})\s*-\s*\d{4}|năm\s+(\d{4})(?!\s*-\s*\d{4}))", re.I)
+BODY_VERB_RE = re.compile(
+    r"(?P<body>(?:Sở|Phòng|Ủy\s+ban|UBND|Ban|Trường|Văn\s+phòng|Cục|Bộ|Tổng\s+cục|Đảng\s+ủy|Chi\s+bộ|Công\s+đoàn|"
+    r"Đoàn|Hội|Trung\s+tâm|Thanh\s+tra|Chi\s+cục|Viện|Học\s+viện|Đại\s+học|Bệnh\s+viện|Tòa\s+án|Công\s+an|"
+    r"Bộ\s+Chỉ\s+huy|Liên\s+đoàn|Mặt\s+trận)[^.;:\n]{0,120}?)"
+    r"\s*(?:\([^)]{1,30}\)\s*)?(?:xây\s+dựng|ban\s+hành|báo\s+cáo|thông\s+báo|hướng\s+dẫn|đề\s+nghị|tổng\s+kết)\b",
+)
+
+# The type words, upper-case as they stand alone on the title line, longest first.
+_TYPE_WORDS = sorted({t.name for t in doc_types()} | {"Hướng dẫn liên ngành", "Kế hoạch liên tịch",
+                                                       "Chương trình hành động", "Chương trình công tác"},
+                     key=len, reverse=True)
+_TITLE_LINE_RE = re.compile(
+    r"^\s*(?P<word>" + "|".join(re.escape(w.upper()) for w in _TYPE_WORDS) + r")\b\s*(?P<rest>.*)$", re.S
+)
+_KIND_OF = {t.name.upper(): t for t in doc_types()}
+
+
+def _opens_body(line: str) -> bool:
+    """Is this the first line of the body rather than part of the title?
+
+    "Thực hiện …" opens many titles too; as a body line it is a sentence that
+    ends in ';', ',', ':' or '.', or runs long.
+    """
+    if BODY_START_RE.match(line):
+        return True
+    return bool(SENTENCE_START_RE.match(line)) and (line.rstrip().endswith((";", ",", ":", ".")) or len(line) > 220)
+
+
+def _header_zone(doc: Document) -> list[Block]:
+    """The blocks that can hold header lines: from the top to the first body paragraph (at most 25)."""
+    zone = []
+    for b in doc.blocks[:40]:
+        if b.kind in ("table", "footnote"):
+            if zone:
+                break
+            continue
+        zone.append(b)
+        if len(zone) >= 25:
+            break
+    return zone
+
+
+def _clean_unit(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" -_.,;:")
+    return name
+
+
+def display_name(name: str) -> str:
+    """'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'Sở Giáo dục và Đào tạo' when known; otherwise sentence case."""
+    if not name:
+        return name
+    if name != name.upper():
+        return name
+    known = {fold(i.name): i.name for i in issuer_by_code().values()}
+    key = fold(name)
+    if key in known:
+        return known[key]
+    # longest known prefix ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI")
+    for k, v in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        if key.startswith(k + " "):
+            rest = name[len(v):].strip()
+            return v + " " + (_place_case(rest) if any(t in fold(rest).split() for t in _PLACE_TRIGGERS)
+                              else " ".join(w if _is_code(w) else w.capitalize() for w in rest.lower().split()))
+    words = name.split()
+    cased = _place_words([w.lower() for w in words])
+    cased[0] = cased[0][:1].upper() + cased[0][1:]
+    return " ".join(w if _is_code(w) else c for w, c in zip(words, cased, strict=True))
+
+
+def _is_code(word: str) -> bool:
+    """Acronyms and codes keep their case: UBND, QĐ, 2872/QĐ-SCT, HĐND."""
+    if any(ch.isdigit() for ch in word) or "/" in word:
+        return True
+    letters = re.sub(r"[^\w]|[\d_]", "", word)
+    return len(letters) >= 2 and not is_syllable(letters)
+
+
+_PLACE_TRIGGERS = {"tỉnh", "thành", "phố", "quận", "huyện", "xã", "phường", "thị", "trấn", "thị xã"}
+
+
+def _place_words(words: list[str]) -> list[str]:
+    out, cap = [], False
+    for w in words:
+        if cap and w not in _PLACE_TRIGGERS:
+            out.append(w.capitalize())
+        else:
+            out.append(w)
+        if w in ("tỉnh", "phố", "quận", "huyện", "xã", "phường", "trấn"):
+            cap = True
+    return out
+
+
+def _place_case(rest: str) -> str:
+    words = rest.split()
+    cased = _place_words([w.lower() for w in words])
+    return " ".join(w if _is_code(w) else c for w, c in zip(words, cased, strict=True))
+
+
+def _parse_number(raw: str) -> tuple[str | None, str | None]:
+    """'24 /HDLN-BCA' -> ('24/HDLN-BCA', 'HDLN-BCA'); '/BC-SGDĐT' -> ('/BC-SGDĐT', 'BC-SGDĐT')."""
+    raw = raw.strip().rstrip(".,;")
+    raw = re.split(r"\s{2,}|\t", raw)[0] if raw else raw
+    compact = re.sub(r"\s+", "", raw)
+    if not compact or not re.search(r"[A-ZĐ]", compact):
+        return (compact or None), None
+    m = re.match(r"^[.…_]*(\d*[a-zA-Z]?)(?:/(\d{4}))?[/-]?(?P<sym>[^/].*)$", compact)
+    symbol = m.group("sym") if m else None
+    return compact, symbol
+
+
+def _kind_from_symbol(symbol: str | None, party: bool) -> tuple[str | None, str | None]:
+    """(kind, type name) from a symbol's type code: 'KH-SGDĐT' -> ('plan', 'Kế hoạch')."""
+    if not symbol:
+        return None, None
+    first = re.split(r"[-/]", symbol)[0]
+    for system in (("party", "state") if party else ("state", "party")):
+        t = type_by_code(system).get(fold(first))
+        if t is not None:
+            return t.kind, t.name
+    return None, None
+
+
+def _issuer_from_symbol(symbol: str | None) -> str | None:
+    """The issuing body the symbol's issuer code names ('BC-SGDĐT' -> Sở Giáo dục và Đào tạo)."""
+    if not symbol:
+        return None
+    parts = [p for p in re.split(r"[-/]", symbol) if p]
+    codes = issuer_by_code()
+    type_codes = type_by_code("state")
+    for p in parts:
+        if fold(p) in type_codes and p is parts[0]:
+            continue
+        issuer = codes.get(fold(re.sub(r"\d+$", "", p)))
+        if issuer is not None:
+            return issuer.name
+    return None
+
+
+def parse_header(doc: Document) -> Header:
+    h = Header()
+    zone = _header_zone(doc)
+    text = doc.text
+    h.party = any(PARTY_RE.search(text[b.start : b.end]) for b in zone[:8])
+
+    title_idx = None
+    number_idx = None
+    vv_idx = None
+    for i, b in enumerate(zone):
+        t = text[b.start : b.end]
+        if number_idx is None:
+            m = NUMBER_LINE_RE.search(t)
+            if m and b.end - b.start < 200:
+                number_idx = i
+                number, symbol = _parse_number(m.group("num"))
+                if number:
+                    h.number, h.symbol = number, symbol
+                    h.spans["number"] = (b.start + m.start("num"), b.start + m.start("num") + len(m.group("num")))
+        if h.date_year is None:
+            m = DATE_LINE_RE.search(t)
+            if m and b.end - b.start < 200:
+                place = _clean_unit(m.group("place"))
+                place = re.sub(r"^.*?(?:Số\s*:?\s*\S+\s+)", "", place)  # PDF lines that merged number and place
+                h.place = place or None
+                h.date_year = int(m.group("y"))
+                d, mo = m.group("d").strip(" ._…"), m.group("m").strip(" ._…")
+                h.date_text = re.sub(r"\s+", " ", m.group("date"))
+                h.spans["date"] = (b.start + m.start(), b.start + m.end())
+                h.spans["place"] = (b.start + m.start("place"), b.start + m.end("place"))
+                if d.isdigit() and mo.isdigit():
+                    try:
+                        h.date = dt.date(h.date_year, int(mo), int(d))
+                    except ValueError:
+                        h.date = None
+        if title_idx is None and vv_idx is None and i <= (number_idx or 0) + 3 and any(
+                VV_RE.match(line) for line in t.split("\n")):
+            vv_idx = i
+        if title_idx is None and vv_idx is None:
+            m = _TITLE_LINE_RE.match(t)
+            if m and len(t) < 120 and (t.strip() == t.strip().upper() or b.bold or b.kind == "heading") and \
+                    not NATIONAL_RE.search(t) and not NUMBER_LINE_RE.search(t):
+                title_idx = i
+                word = m.group("word")
+                t_type = _KIND_OF.get(word)
+                h.kind_name = t_type.name if t_type else word.capitalize()
+                h.kind = t_type.kind if t_type else "other"
+                if word.startswith("KẾ HOẠCH"):
+                    h.kind, h.kind_name = "plan", "Kế hoạch"
+                elif word.startswith("CHƯƠNG TRÌNH"):
+                    h.kind, h.kind_name = "other", "Chương trình"
+                elif word.startswith("HƯỚNG DẪN"):
+                    h.kind, h.kind_name = "other", "Hướng dẫn"
+                h.spans["kind"] = (b.start + m.start("word"), b.start + m.end("word"))
+                rest = m.group("rest").strip()
+                title_lines = [rest] if rest else []
+                title_start = b.start + m.start("rest") if rest else None
+                title_end = b.end if rest else None
+                for nb in zone[i + 1 :]:
+                    nt = text[nb.start : nb.end].strip()
+                    if not nt or RULE_RE.match(nt):
+                        if title_lines:
+                            break
+                        continue
+                    if _opens_body(nt) or len(nt) > 300 or nb.kind == "list_item" and title_lines:
+                        break
+                    if title_lines and nt == nt.upper() and len(nt) > 3:  # "GIÁM ĐỐC SỞ …" authority line
+                        break
+                    if title_lines and len(title_lines) >= 4:
+                        break
+                    title_lines.append(nt)
+                    title_start = nb.start if title_start is None else title_start
+                    title_end = nb.end
+                    if nt.endswith((".", ";")):
+                        break
+                if title_lines:
+                    h.title = re.sub(r"\s+", " ", " ".join(title_lines)).strip()
+                    h.spans["title"] = (title_start or b.start, title_end or b.end)
+                    h.body_start = title_end or b.end
+                else:
+                    h.body_start = b.end
+
+    # issuing body: upper-case lines at the top, left of the Quốc hiệu, before the number
+    lines: list[tuple[str, int, int]] = []
+    has_header = number_idx is not None or any(
+        NATIONAL_RE.search(text[b.start : b.end]) or PARTY_RE.search(text[b.start : b.end]) for b in zone[:8])
+    stop = number_idx if number_idx is not None else (title_idx if title_idx is not None else min(len(zone), 6))
+    for b in zone[: stop + 1 if number_idx is not None else stop]:
+        t = text[b.start : b.end]
+        off = b.start
+        for line in t.split("\n"):
+            ls = off
+            off += len(line) + 1
+            s = line.strip()
+            if not s or RULE_RE.match(s) or MOTTO_RE.search(s) or NATIONAL_RE.search(s) or PARTY_RE.search(s):
+                continue
+            if NUMBER_LINE_RE.search(s) or DATE_LINE_RE.search(s) or VV_RE.match(s) or KINH_GUI_RE.match(s):
+                continue
+            if s != s.upper() or len(s) > 120 or _TITLE_LINE_RE.match(s) and s.strip() in _KIND_OF:
+                continue
+            if re.search(r"[A-ZĐ]{2}", s):
+                lines.append((s, ls, ls + len(line)))
+    if lines and has_header:
+        h.issuer = display_name(_clean_unit(lines[-1][0]))
+        h.issuer_source = "header"
+        h.spans["issuer"] = (lines[-1][1], lines[-1][2])
+        if len(lines) >= 2:
+            h.parent_issuer = display_name(_clean_unit(lines[-2][0]))
+
+    # official letter: "V/v …" in the header zone
+    if h.title is None:
+        for b in zone[: (number_idx or 0) + 4]:
+            t = text[b.start : b.end]
+            for line_m in re.finditer(r"(?m)^.*$", t):
+                m = VV_RE.match(line_m.group())
+                if m:
+                    rest = t[line_m.start() + m.start("t"):]
+                    h.title = re.sub(r"\s+", " ", rest.split("\n\n")[0]).strip()
+                    h.spans["title"] = (b.start + line_m.start() + m.start("t"), b.end)
+                    if h.kind == "other":
+                        h.kind, h.kind_name = "official_letter", "Công văn"
+                    h.body_start = max(h.body_start, b.end)
+                    break
+            if h.title:
+                break
+
+    kind, type_name = _kind_from_symbol(h.symbol, h.party)
+    if h.kind_name is None:
+        if kind:
+            h.kind, h.kind_name = kind, type_name
+        elif h.symbol or any(KINH_GUI_RE.match(text[b.start : b.end]) for b in zone):
+            h.kind, h.kind_name = "official_letter", "Công văn"
+
+    if h.issuer is None:
+        code_issuer = _issuer_from_symbol(h.symbol)
+        if code_issuer:
+            h.issuer, h.issuer_source = code_issuer, "code"
+    if h.issuer is None and h.kind_name is not None:
+        opening = text[h.body_start : h.body_start + 3000]
+        m = BODY_VERB_RE.search(opening)
+        if m and len(m.group("body").split()) <= 14 and "," not in m.group("body"):
+            body = re.sub(r"\s+", " ", m.group("body")).strip(" ,")
+            h.issuer, h.issuer_source = body, "body"
+            h.spans["issuer"] = (h.body_start + m.start("body"), h.body_start + m.end("body"))
+
+    if h.body_start == 0 and zone:
+        last_header = max([number_idx or 0, title_idx or 0])
+        h.body_start = zone[last_header].end if (number_idx is not None or title_idx is not None) else 0
+
+    h.year = _document_year(h)
+    _recipients(doc, h, zone)
+    _closing(doc, h)
+    return h
+
+
+def _document_year(h: Header) -> int | None:
+    """The year the document is about: the title's, else the date's."""
+    if h.title:
+        years = []
+        for m in TITLE_YEAR_RE.finditer(h.title):
+            y = next(g for g in m.groups() if g)
+            years.append(int(y))
+        if years:
+            return years[-1] if len(set(years)) == 1 or not re.search(r"năm\s+học", h.title, re.I) else years[0]
+    return h.date_year
+
+
+def _recipients(doc: Document, h: Header, zone: list[Block]) -> None:
+    text = doc.text
+    for b in zone:
+        t = text[b.start : b.end]
+        m = KINH_GUI_RE.match(t)
+        if not m:
+            continue
+        rest = m.group("rest").strip()
+        items = [rest] if rest else []
+        for nb in doc.blocks[doc.blocks.index(b) + 1 : doc.blocks.index(b) + 15]:
+            nt = text[nb.start : nb.end].strip()
+            if nt.startswith(("-", "+", "•")) and len(nt) < 200:
+                items.append(nt)
+                h.body_start = max(h.body_start, nb.end)
+            elif items and not items[-1].rstrip().endswith((";", ".")) and len(nt) < 100 and nt[:1].islower():
+                items[-1] += " " + nt
+                h.body_start = max(h.body_start, nb.end)
+            else:
+                break
+        h.recipients = [_clean_item(x) for x in items for x in x.split("\n") if _clean_item(x)]
+        h.body_start = max(h.body_start, b.end)
+        break
+
+
+def _clean_item(s: str) -> str:
+    return s.strip().lstrip("-+•").strip().rstrip(";.,").strip()
+
+
+def _closing(doc: Document, h: Header) -> None:
+    """Nơi nhận and the signer, searched from the end of the body."""
+    text = doc.text
+    body_blocks = [b for b in doc.blocks if b.kind != "footnote"]
+    n = len(body_blocks)
+    start_search = max(0, n - 45)
+    noi_nhan_idx = None
+    for i in range(n - 1, start_search - 1, -1):
+        t = text[body_blocks[i].start : body_blocks[i].end]
+        if NOI_NHAN_RE.match(t):
+            noi_nhan_idx = i
+            break
+    closing_start = None
+    if noi_nhan_idx is not None:
+        b = body_blocks[noi_nhan_idx]
+        closing_start = b.start
+        t = text[b.start : b.end]
+        items = [x for x in (_clean_item(x) for x in NOI_NHAN_RE.sub("", t).split("\n")) if x]
+        j = noi_nhan_idx + 1
+        while j < n:
+            nt = text[body_blocks[j].start : body_blocks[j].end].strip()
+            if nt.startswith(("-", "+", "•")) and len(nt) < 250:
+                items.extend(x for x in (_clean_item(x) for x in nt.split("\n")) if x)
+                j += 1
+            else:
+                break
+        h.distribution = items
+        h.spans["distribution"] = (b.start, body_blocks[j - 1].end)
+    # signer: upper-case position lines followed by a name, near the end
+    signer_range = range(max(0, n - 25), n)
+    best: Signer | None = None
+    for i in signer_range:
+        b = body_blocks[i]
+        t = text[b.start : b.end].strip()
+        lines = [x.strip() for x in t.split("\n") if x.strip()]
+        if not lines or not POSITION_WORDS.match(lines[0]) or lines[0] != lines[0].upper() or len(t) > 200:
+            continue
+        position_lines = [x for x in lines if x == x.upper()]
+        name = None
+        rest_lines = [x for x in lines if x != x.upper()]
+        for x in rest_lines:
+            if NAME_RE.match(x):
+                name = x
+        k = i + 1
+        while name is None and k < min(n, i + 6):
+            nt = text[body_blocks[k].start : body_blocks[k].end].strip()
+            if nt == nt.upper() and POSITION_WORDS.match(nt) and len(nt) < 80:
+                position_lines.append(nt)
+            elif NAME_RE.match(nt):
+                name = nt
+                break
+            elif re.match(r"^\(?(?:Đã\s+ký|ký|Ký\s+tên|Chữ\s+ký)", nt, re.I) or len(nt) < 3:
+                pass
+            elif noi_nhan_idx is not None and k == noi_nhan_idx:
+                pass
+            else:
+                break
+            k += 1
+        authority = None
+        on_behalf = None
+        m = AUTHORITY_RE.match(position_lines[0])
+        if m:
+            authority = m.group(1) + "."
+            on_behalf = m.group(2).strip() or None
+            position = position_lines[1] if len(position_lines) > 1 else on_behalf
+        else:
+            position = position_lines[-1] if position_lines else None
+        if position is None and name is None:
+            continue
+        end_block = body_blocks[min(k, n - 1)]
+        best = Signer(authority=authority, position=position, name=name, on_behalf_of=on_behalf,
+                      start=b.start, end=end_block.end if name else b.end)
+        if closing_start is None or b.start < closing_start:
+            closing_start = b.start if closing_start is None else min(closing_start, b.start)
+        if name:
+            break
+    h.signer = best
+    if closing_start is not None and closing_start > h.body_start:
+        h.body_end = closing_start

@@ -1,0 +1,112 @@
+"""The section tree: Phần/Chương/Mục/Điều, I./II., 1./2., 1.1., a)/b), -/+.
+
+Vietnamese administrative documents number their parts by convention rather
+than by declared levels, and exports lose Word's heading levels, so the tree is
+built from the markers alone: a marker style seen before closes everything
+opened since (a sibling); a new style opens a child, unless its conventional
+rank is above the current one (a "II." after a "-" closes the "-").
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ..items import Header, Section
+from ..model import Block, Document
+
+_STYLE_RES: list[tuple[str, re.Pattern[str]]] = [
+    ("part", re.compile(r"^(?:PHẦN|Phần)\s+(?:THỨ\s+|thứ\s+)?([IVXLC]+|\d+|[A-ZÀ-Ỹ]+)\b\.?")),
+    ("chapter", re.compile(r"^(?:CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\b\.?")),
+    ("mucsection", re.compile(r"^(?:MỤC|Mục)\s+(\d+)\b\.?")),
+    ("article", re.compile(r"^(?:Điều|ĐIỀU)\s+(\d+[a-z]?)\s*[.:]")),
+    ("roman", re.compile(r"^([IVXLC]{1,6})\s*[./)-](?=\s)")),
+    ("arabic3", re.compile(r"^(\d{1,2}\.\d{1,2}\.\d{1,2})\.?(?=\s)")),
+    ("arabic2", re.compile(r"^(\d{1,2}\.\d{1,2})\.?(?=\s)")),
+    ("arabic", re.compile(r"^(\d{1,3})\s*[.)/](?=\s)")),
+    ("alpha", re.compile(r"^([a-zđ])\s*[).](?=\s)")),
+    ("dash", re.compile(r"^([-–])(?=\s)")),
+    ("plus", re.compile(r"^(\+)(?=\s)")),
+    ("bullet", re.compile(r"^([•●▪■◦∙·*])(?=\s)")),
+]
+RANK = {name: i for i, (name, _) in enumerate(_STYLE_RES)}
+RANK["heading"] = RANK["roman"]
+
+# "a." is a list marker only before a capital or when the next block continues the series; "I." can be a
+# roman numeral or a Vietnamese sentence? (no: Vietnamese words never end in a single I followed by '.').
+
+
+def marker_of(text: str) -> tuple[str, str] | None:
+    """(style, marker) of a paragraph's leading marker, or None."""
+    s = text.lstrip()
+    for style, rx in _STYLE_RES:
+        m = rx.match(s)
+        if m:
+            if style == "alpha" and m.group(0).endswith(".") and not re.match(r"^[a-zđ]\.\s+[A-ZĐÀ-Ỹ]", s):
+                continue
+            return style, m.group(0).strip()
+    return None
+
+
+def body_blocks(doc: Document, header: Header) -> list[tuple[int, Block]]:
+    """(index, block) of the blocks between the title and the closing, without footnotes."""
+    end = header.body_end if header.body_end is not None else doc.body_end
+    return [(i, b) for i, b in enumerate(doc.blocks)
+            if b.kind != "footnote" and b.start >= header.body_start and b.start < end]
+
+
+def parse_sections(doc: Document, header: Header) -> list[Section]:
+    text = doc.text
+    blocks = body_blocks(doc, header)
+    if not blocks:
+        return []
+    body_end = blocks[-1][1].end
+    sections: list[Section] = []
+    stack: list[int] = []
+    for bi, block in blocks:
+        if block.kind == "table":
+            continue
+        btext = text[block.start : block.end]
+        found = marker_of(btext)
+        if found is None:
+            if block.kind == "heading" and block.level and len(btext) < 200:
+                found = ("heading", "")
+            else:
+                continue
+        style, marker = found
+        styles = [sections[k].style for k in stack]
+        if style in styles:
+            while stack and sections[stack[-1]].style != style:
+                stack.pop()
+            stack.pop()
+        else:
+            while stack and RANK[sections[stack[-1]].style] > RANK[style]:
+                stack.pop()
+        parent = stack[-1] if stack else None
+        title = btext[len(btext) - len(btext.lstrip()) + len(marker):].strip() if marker else btext.strip()
+        sec = Section(marker=marker or None, style=style, level=len(stack) + 1, title=title,
+                      start=block.start, heading_end=block.end, end=body_end, parent=parent, block=bi)
+        idx = len(sections)
+        sections.append(sec)
+        if parent is not None:
+            sections[parent].children.append(idx)
+        stack.append(idx)
+    # a section ends where the next section at its level or above begins
+    for k, sec in enumerate(sections):
+        for later in sections[k + 1 :]:
+            if later.level <= sec.level:
+                sec.end = later.start
+                break
+    return sections
+
+
+def enclosing(sections: list[Section], offset: int) -> list[int]:
+    """Indices of the sections containing ``offset``, outermost first."""
+    return [k for k, s in enumerate(sections) if s.start <= offset < s.end]
+
+
+def ancestors(sections: list[Section], index: int) -> Iterable[int]:
+    """The parents of section ``index``, nearest first."""
+    p = sections[index].parent
+    while p is not None:
+        yield p
+        p = sections[p].parent
