@@ -153,6 +153,8 @@ def _parse_number(raw: str) -> tuple[str | None, str | None]:
     """'24 /HDLN-BCA' -> ('24/HDLN-BCA', 'HDLN-BCA'); '/BC-SGDĐT' -> ('/BC-SGDĐT', 'BC-SGDĐT')."""
     raw = raw.strip().rstrip(".,;")
     raw = re.split(r"\s{2,}|\t", raw)[0] if raw else raw
+    # a PDF line that ran on into the place and date: "123/UBND-VP Lào Cai, ngày …"
+    raw = re.split(r"\s+(?=[A-ZĐ][^\s,]*(?:\s+[A-ZĐ][^\s,]*){0,3}\s*,\s*ngày)", raw)[0]
     compact = re.sub(r"\s+", "", raw)
     if not compact or not re.search(r"[A-ZĐ]", compact):
         return (compact or None), None
@@ -202,7 +204,7 @@ def parse_header(doc: Document) -> Header:
         t = text[b.start : b.end]
         if number_idx is None:
             m = NUMBER_LINE_RE.search(t)
-            if m and b.end - b.start < 200:
+            if m and b.end - b.start < 200 and re.match(r"\s*[\d.…_ ]*\s*[/-]|\s*\d", m.group("num")):
                 number_idx = i
                 number, symbol = _parse_number(m.group("num"))
                 if number:
@@ -212,7 +214,7 @@ def parse_header(doc: Document) -> Header:
             m = DATE_LINE_RE.search(t)
             if m and b.end - b.start < 200:
                 place = _clean_unit(m.group("place"))
-                place = re.sub(r"^.*?(?:Số\s*:?\s*\S+\s+)", "", place)  # PDF lines that merged number and place
+                place = re.sub(r"^(?:\S*[\d/]\S*\s+)+", "", place)  # a PDF line that merged number and place
                 h.place = place or None
                 h.date_year = int(m.group("y"))
                 d, mo = m.group("d").strip(" ._…"), m.group("m").strip(" ._…")
@@ -229,7 +231,8 @@ def parse_header(doc: Document) -> Header:
             vv_idx = i
         if title_idx is None and vv_idx is None:
             m = _TITLE_LINE_RE.match(t)
-            if m and len(t) < 120 and (t.strip() == t.strip().upper() or b.bold or b.kind == "heading") and \
+            if m and len(t) < 300 and (t.strip() == t.strip().upper() or b.bold or b.kind == "heading"
+                                       or m.group("rest")[:1].islower()) and \
                     not NATIONAL_RE.search(t) and not NUMBER_LINE_RE.search(t):
                 title_idx = i
                 word = m.group("word")
@@ -283,7 +286,11 @@ def parse_header(doc: Document) -> Header:
             ls = off
             off += len(line) + 1
             s = line.strip()
-            if not s or RULE_RE.match(s) or MOTTO_RE.search(s) or NATIONAL_RE.search(s) or PARTY_RE.search(s):
+            for rx in (NATIONAL_RE, PARTY_RE, MOTTO_RE):
+                mm = rx.search(s)
+                if mm:
+                    s = s[: mm.start()].strip()
+            if not s or RULE_RE.match(s):
                 continue
             if NUMBER_LINE_RE.search(s) or DATE_LINE_RE.search(s) or VV_RE.match(s) or KINH_GUI_RE.match(s):
                 continue

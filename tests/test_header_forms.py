@@ -1,0 +1,50 @@
+"""Header forms the corpus lacks: Party documents, decisions, PDF lines with both columns, drafts."""
+from __future__ import annotations
+
+import datetime as dt
+
+from docanalyze.readers.builder import DocumentBuilder
+from docanalyze.readers.text import read_text
+from docanalyze.structure.header import parse_header
+
+
+def header_of(text: str):
+    b = DocumentBuilder()
+    read_text(text, b)
+    return parse_header(b.build())
+
+
+def test_party_committee_plan():
+    h = header_of("ĐẢNG BỘ TỈNH NAM ĐỊNH\nHUYỆN ỦY HẢI HẬU\n\n*\n\nSố 45-KH/HU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+                  "Hải Hậu, ngày 12 tháng 3 năm 2024\n\nKẾ HOẠCH\n\ntriển khai thực hiện công tác dân vận năm 2024\n\n"
+                  "Thực hiện Chương trình công tác năm 2024 của Ban Chấp hành Đảng bộ huyện, Ban Thường vụ Huyện ủy "
+                  "xây dựng kế hoạch như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU")
+    assert h.party and h.kind == "plan"
+    assert (h.issuer, h.parent_issuer) == ("Huyện ủy Hải Hậu", "Đảng bộ tỉnh Nam Định")
+    assert h.number == "45-KH/HU" and h.date == dt.date(2024, 3, 12) and h.place == "Hải Hậu"
+    assert h.title == "triển khai thực hiện công tác dân vận năm 2024" and h.year == 2024
+
+
+def test_decision_with_authority_line_after_title():
+    h = header_of("ỦY BAN NHÂN DÂN\nXÃ TÂN PHÚ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+                  "Số: 102/QĐ-UBND\n\nTân Phú, ngày 05 tháng 01 năm 2025\n\nQUYẾT ĐỊNH\n\nVề việc ban hành Kế hoạch "
+                  "cải cách hành chính năm 2025\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\n\nCăn cứ Luật Tổ chức chính "
+                  "quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này.")
+    assert h.kind == "decision" and h.number == "102/QĐ-UBND"
+    assert h.issuer == "Xã Tân Phú" and h.parent_issuer == "Ủy ban nhân dân"
+    assert h.title == "Về việc ban hành Kế hoạch cải cách hành chính năm 2025" and h.year == 2025
+
+
+def test_pdf_line_with_both_columns_merged():
+    h = header_of("UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc\n"
+                  "Số: 1050/SCT-QLCN Lào Cai, ngày 20 tháng 5 năm 2026\nV/v đôn đốc báo cáo tình hình hoạt động hóa chất\n\n"
+                  "Kính gửi: Các doanh nghiệp hoạt động hóa chất\n\nSở Công Thương đề nghị các doanh nghiệp báo cáo.")
+    assert (h.issuer, h.parent_issuer) == ("Sở Công Thương", "UBND tỉnh Lào Cai")
+    assert h.number == "1050/SCT-QLCN" and h.date == dt.date(2026, 5, 20) and h.place == "Lào Cai"
+    assert h.kind == "official_letter" and h.title.startswith("đôn đốc báo cáo")
+    assert h.recipients == ["Các doanh nghiệp hoạt động hóa chất"]
+
+
+def test_sentence_starting_with_so_is_not_a_number():
+    h = header_of("KẾ HOẠCH\n\nPhát triển giáo dục năm 2024\n\nSố lượng học sinh tăng 5% so với năm trước.")
+    assert h.number is None
