@@ -43,11 +43,14 @@ def check(report: Any, plan: Any) -> Any:
     return _check(report, plan)
 
 
-def to_frame(items: Any) -> Any:
-    """A list of extracted items (citations, tasks …) as a pandas DataFrame."""
+def to_frame(items: Any, kind: Any = None) -> Any:
+    """A list of extracted items (citations, tasks …) as a pandas DataFrame.
+
+    ``kind`` ("tasks", ``Task`` …) gives an empty list its columns.
+    """
     from .frames import to_frame as _to_frame
 
-    return _to_frame(items)
+    return _to_frame(items, kind)
 
 
 def to_spacy(source: Any) -> Any:

@@ -41,7 +41,7 @@ class Analysis:
         """One result list as a pandas DataFrame: citations, cited, tasks, deadlines, slogans, findings, sections."""
         from .frames import to_frame
 
-        return to_frame(getattr(self, what))
+        return to_frame(getattr(self, what), kind=what)
 
     def _repr_html_(self) -> str:  # pragma: no cover - exercised in notebooks
         from .render.html_doc import analysis_html
