@@ -1,0 +1,181 @@
+"""``check(report, plan)``: which tasks of a plan a report reports on, with the passages that show it.
+
+The pipeline, one module per step:
+
+1. ``passages``: the report's paragraphs, list items and table rows, each with
+   the headings above it and the role of its section (results, assessment,
+   next period, proposals);
+2. ``segment``: each text segmented into words once (cached on disk);
+3. ``features``: signals for every (task, passage) pair;
+4. ``model``: fitted logistic models turn them into evidence scores and a
+   verdict per task (``reported``, ``partial``, ``not_reported``);
+5. ``result``: the verdicts with evidence, the report's work the plan did not
+   ask for, and the plan's cited documents the report never mentions.
+"""
+from __future__ import annotations
+
+import os
+import re
+import time
+from typing import TYPE_CHECKING, Any
+
+from .result import CheckResult, Evidence, TaskCheck, Uncited
+
+if TYPE_CHECKING:
+    from ..analysis import Analysis
+    from .model import CheckModel
+
+__all__ = ["check", "CheckResult", "TaskCheck", "Evidence", "Uncited"]
+
+_SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:[.;!?]+|$)")
+
+
+def _analysis(source: Any) -> Analysis:
+    from ..analysis import Analysis, analyze
+
+    if isinstance(source, Analysis):
+        return source
+    return analyze(source)
+
+
+def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckResult:
+    """Check ``report`` against ``plan`` (each a path, a loaded Document or an Analysis)."""
+    from . import features
+    from .model import load_model, pair_scores, task_probabilities
+    from .passages import report_passages
+    from .segment import segment
+
+    clock = time.perf_counter()
+    timings: dict[str, float] = {}
+    r = _analysis(report)
+    p = _analysis(plan)
+    timings["analyze"] = time.perf_counter() - clock
+    m = model or load_model()
+    backend = os.environ.get("DOCANALYZE_SEGMENTER") or m.segmenter
+
+    t0 = time.perf_counter()
+    passages = report_passages(r.document, r.header, r.sections)
+    r_words = segment(r.document.text, backend)
+    p_words = segment(p.document.text, backend)
+    timings["segment"] = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    sig = features.compute(p, r, p.tasks, passages, p_words, r_words, backend)
+    scores = pair_scores(m, sig)
+    probs = task_probabilities(m, sig, scores)
+    timings["score"] = time.perf_counter() - t0
+
+    rtext = r.document.text
+    checks: list[TaskCheck] = []
+    used: set[int] = set()
+    for i, task in enumerate(p.tasks):
+        pr = {c: float(probs[i, k]) for k, c in enumerate(m.classes)}
+        status = max(pr, key=lambda c: pr[c])
+        order = sorted(range(len(passages)), key=lambda j: -scores[i, j]) if passages else []
+        ev = [j for j in order if scores[i, j] >= m.evidence_threshold][: m.max_evidence]
+        if status != "not_reported" and not ev and order:
+            ev = order[:1]
+        if status == "not_reported":
+            ev = []
+        used.update(ev)
+        evidence = [_evidence(rtext, passages[j], float(scores[i, j]), sig.tasks[i].words) for j in ev]
+        nearest = None
+        if not evidence and order:
+            j = order[0]
+            nearest = _evidence(rtext, passages[j], float(scores[i, j]), sig.tasks[i].words)
+        checks.append(TaskCheck(
+            id=task.id, text=task.text, status=status, score=1.0 - pr.get("not_reported", 0.0), evidence=evidence,
+            nearest=nearest, probabilities=pr, lead=list(task.lead), partners=list(task.partners),
+            timeframe=task.timeframe, date_start=task.date_start, date_end=task.date_end, section=task.section,
+            char_start=task.start, char_end=task.end, why=_why(sig, i, order[0] if order else None, status),
+        ))
+
+    unplanned = []
+    for j, ps in enumerate(passages):
+        best = float(scores[:, j].max()) if len(p.tasks) else 0.0
+        if (j in used or ps.role != "body" or ps.kind == "heading" or best >= m.unplanned_threshold
+                or len(sig.passages[j].words) < 6 or sig.passage_done[j] < 0.5):
+            continue
+        unplanned.append(_evidence(rtext, ps, best, []))
+    result = CheckResult(plan=p, report=r, tasks=checks, unplanned=unplanned, uncited=_uncited(p, r),
+                         model={"segmenter": backend, **{k: v for k, v in m.info.items() if k in ("version", "fitted")}})
+    timings["total"] = time.perf_counter() - clock
+    result.timings = timings
+    return result
+
+
+def _evidence(text: str, ps: Any, score: float, task_words: list[str]) -> Evidence:
+    """A passage as evidence, with the sentence that shares most of the task's words as its focus."""
+    from .segment import fold_words
+
+    focus = None
+    if task_words:
+        wanted = set(task_words)
+        best = 0.0
+        for m in _SENTENCE_RE.finditer(text, ps.start, ps.end):
+            if m.end() > ps.end:
+                break
+            words = set(fold_words(m.group()).split("_"))
+            syl = {s for w in wanted for s in w.split("_")}
+            share = len(words & syl) / max(1, len(syl))
+            if share > best and len(m.group().strip()) > 10:
+                best, focus = share, (m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+    section = ps.headings[-1] if ps.headings else None
+    return Evidence(text[ps.start:ps.end], ps.start, ps.end, score, ps.kind, ps.role,
+                    " ".join(section.split()) if section else None,
+                    focus[0] if focus else None, focus[1] if focus else None)
+
+
+def _why(sig: Any, i: int, j: int | None, status: str) -> str:
+    """One line on what decided: how much of the task the best passage shares, and which strong signals."""
+    if j is None:
+        return "the report has no passages"
+    pair = sig.pair
+    bits = [f"best passage shares {pair['cov_w'][i, j]:.0%} of the task's words"]
+    if pair["cite"][i, j] > 0:
+        bits.append("cites the same document")
+    if pair["quote"][i, j] > 0:
+        bits.append("quotes the same slogan or model")
+    if pair["lead"][i, j] > 0:
+        bits.append("names the lead unit")
+    if pair["role_forward"][i, j] > 0:
+        bits.append("but sits in the next-period section")
+    if pair["role_proposal"][i, j] > 0:
+        bits.append("but sits in the proposals")
+    return "; ".join(bits)
+
+
+def _uncited(plan: Analysis, report: Analysis) -> list[Uncited]:
+    """Documents the plan cites that the report never mentions (by number, or by name for laws)."""
+    from ..normalize import fold
+
+    rfold = fold(report.document.text).replace(" ", "")
+    r_numbers = {(c.number or "").replace(" ", "").casefold() for c in report.citations if c.number}
+    out: list[Uncited] = []
+    if plan.cited:
+        for d in plan.cited:
+            first = plan.citations[d.mentions[0]] if d.mentions else None
+            if d.number:
+                key = d.number.replace(" ", "").casefold()
+                found = key in r_numbers or fold(d.number).replace(" ", "") in rfold
+            elif d.name:
+                found = fold(d.name).replace(" ", "") in rfold
+            else:
+                continue
+            if not found and first is not None:
+                out.append(Uncited(d.type, d.number, d.name, first.text, first.start, first.end))
+        return out
+    # no citation extraction available: fall back on document numbers as written
+    from .features import _NUMBER_RE
+
+    seen = set()
+    ptext = plan.document.text
+    start, end = plan.header.body_start, plan.header.body_end or plan.document.body_end
+    for mt in _NUMBER_RE.finditer(ptext, start, end):
+        key = mt.group().casefold()
+        if key in seen:
+            continue
+        seen.add(key)
+        if fold(mt.group()).replace(" ", "") not in rfold:
+            out.append(Uncited(None, mt.group(), None, mt.group(), mt.start(), mt.end()))
+    return out
