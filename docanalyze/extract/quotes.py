@@ -1,0 +1,135 @@
+"""Quoted phrases: curly-quote pairs and italic runs that stand for quotes.
+
+Real exports quote unevenly: ``“ Quy chế … ”`` (spaces inside), a stray closing
+quote (``xử lý” “điểm nóng”, vụ việc …”``), quotes nested in a quoted title,
+italics instead of quotes (Word, Markdown ``*…*``), or both at once
+(``“*Dân vận khéo*”``). This module only finds the spans; whether a span is a
+slogan is decided in :mod:`docanalyze.extract.slogans`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Document
+from ..normalize import CLOSE_QUOTE, OPEN_QUOTE
+
+# What a quoted phrase may have around it that is not part of it.
+_EDGE = " \t\n.,;:!?…*-_'\"“”«»()"
+# A quote never runs across a paragraph, a table cell or a table row.
+_SEGMENT_BREAK_RE = re.compile(r"\n\s*\n|\t")
+_MAX_CHARS = 600
+
+
+@dataclass
+class Quote:
+    """A candidate phrase: ``text[start:end]`` trimmed; ``outer_*`` include the quote marks."""
+
+    start: int
+    end: int
+    outer_start: int
+    outer_end: int
+    quoted: bool  # between quote marks (else an italic run alone)
+    italic: bool  # wholly or partly in italics
+    nested: bool = False  # inside another quote
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    # keep a closing parenthesis or ellipsis that belongs to the phrase: "(khóa XII)"
+    if end < len(text) and text[end] == ")" and "(" in text[start:end]:
+        end += 1
+    return start, end
+
+
+def _segments(doc: Document) -> list[tuple[int, int]]:
+    """Spans a quote may not leave: paragraphs, and table cells (rows end with a newline)."""
+    text = doc.text
+    table_spans = [(b.start, b.end) for b in doc.blocks if b.kind == "table"]
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for m in _SEGMENT_BREAK_RE.finditer(text):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(text)))
+    if not table_spans:
+        return out
+    split: list[tuple[int, int]] = []
+    for s, e in out:
+        if any(ts <= s < te for ts, te in table_spans):
+            p = s
+            for k in range(s, e):
+                if text[k] == "\n":
+                    split.append((p, k))
+                    p = k + 1
+            split.append((p, e))
+        else:
+            split.append((s, e))
+    return split
+
+
+def _closes(text: str, i: int, seg_end: int) -> bool:
+    """An opening mark that really closes: ``… Hải Phòng “;`` (straight quote after a space)."""
+    rest = text[i + 1 : seg_end]
+    return not rest.strip() or bool(re.match(r"\s*[,.;:!?)]", rest))
+
+
+def _pair(text: str, seg_start: int, seg_end: int) -> list[tuple[int, int, bool]]:
+    """(open, close, nested) pairs of one segment; unmatched marks are dropped."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int, bool]] = []
+    for i in range(seg_start, seg_end):
+        ch = text[i]
+        if ch == OPEN_QUOTE:
+            if stack and _closes(text, i, seg_end):
+                o = stack.pop()
+                pairs.append((o, i, bool(stack)))
+            else:
+                stack.append(i)
+        elif ch == CLOSE_QUOTE and stack:
+            o = stack.pop()
+            if i - o <= _MAX_CHARS:
+                pairs.append((o, i, bool(stack)))
+    return pairs
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    """Every quoted phrase and every italic run that is not already inside one, in text order."""
+    text = doc.text
+    italics = sorted((m.start, m.end) for m in doc.marks if m.kind == "italic")
+    quotes: list[Quote] = []
+    for seg_start, seg_end in _segments(doc):
+        if OPEN_QUOTE not in text[seg_start:seg_end]:
+            continue
+        for o, c, nested in _pair(text, seg_start, seg_end):
+            s, e = _trim(text, o + 1, c)
+            if e - s < 2:
+                continue
+            italic = any(a < c and b > o + 1 for a, b in italics)
+            quotes.append(Quote(s, e, o, c + 1, True, italic, nested))
+    spans = [(q.outer_start, q.outer_end) for q in quotes]
+    for a, b in _merge_runs(text, italics):
+        s, e = _trim(text, a, b)
+        if e - s < 2 or OPEN_QUOTE in text[s:e] or CLOSE_QUOTE in text[s:e]:
+            continue
+        if any(qs < e and s < qe for qs, qe in spans):
+            continue
+        if "\n\n" in text[s:e] or "\t" in text[s:e]:
+            continue
+        quotes.append(Quote(s, e, s, e, False, True))
+    quotes.sort(key=lambda q: (q.outer_start, -q.outer_end))
+    return quotes
+
+
+def _merge_runs(text: str, runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join italic runs that only white space separates (Word splits runs at will)."""
+    out: list[list[int]] = []
+    for a, b in runs:
+        if out and (a <= out[-1][1] or not text[out[-1][1] : a].strip(" ")):
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
