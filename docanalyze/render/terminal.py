@@ -108,3 +108,56 @@ def render_findings(a: Analysis) -> str:
         line = a.document.text.count("\n", 0, f.start) + 1 if f.start is not None else 0
         lines.append(f"{a.document.source}:{line}: {f.kind}: {f.message}")
     return "\n".join(lines) + "\n"
+
+
+STATUS_STYLE = {"reported": "green", "partial": "yellow", "not_reported": "red"}
+STATUS_LABEL = {"reported": "reported", "partial": "partial", "not_reported": "not reported"}
+
+
+def render_check(result: Any, all_evidence: bool = False, to_file: bool = False) -> str:
+    """The check as a table: task, lead, timeframe, status, score and the best (or every) evidence passage."""
+    from rich.table import Table
+    from rich.text import Text
+
+    con = _console(to_file)
+    plan, report = result.plan, result.report
+    con.print(f"[bold]Plan:[/bold] {plan.document.source or '—'}  ({_cut(plan.header.title, 90) or 'no title'})")
+    con.print(f"[bold]Report:[/bold] {report.document.source or '—'}  ({_cut(report.header.title, 90) or 'no title'})")
+    s = result.summary
+    con.print(f"{len(result.tasks)} plan tasks: [green]{s['reported']} reported[/green], "
+              f"[yellow]{s['partial']} partial[/yellow], [red]{s['not_reported']} not reported[/red]")
+    if not result.tasks:
+        con.print("No tasks were found in the plan, so there is nothing to check.")
+    else:
+        t = Table(show_lines=True, title_justify="left")
+        for col, kw in (("#", {"no_wrap": True}), ("Task", {"ratio": 3}), ("Lead", {"ratio": 1}),
+                        ("Timeframe", {"ratio": 1}), ("Status", {"no_wrap": True}), ("Score", {"justify": "right"}),
+                        ("Evidence in the report", {"ratio": 4})):
+            t.add_column(col, **kw)
+        for task in result.tasks:
+            status = Text(STATUS_LABEL.get(task.status, task.status), style=STATUS_STYLE.get(task.status, ""))
+            shown = task.evidence if all_evidence else task.evidence[:1]
+            if shown:
+                ev = "\n".join(f"[{e.start}-{e.end}] " + _cut(e.text, 400 if all_evidence else 220) for e in shown)
+                if not all_evidence and len(task.evidence) > 1:
+                    ev += f"\n(+{len(task.evidence) - 1} more)"
+            else:
+                ev = "—"
+            t.add_row(task.id, _cut(task.text, 300), _cut("; ".join(task.lead), 60), _cut(task.timeframe, 40),
+                      status, f"{task.score:.2f}", ev)
+        con.print(t)
+    if result.unplanned:
+        u = Table(title=f"Reported but not in the plan ({len(result.unplanned)})", title_justify="left")
+        u.add_column("Where", no_wrap=True)
+        u.add_column("Passage")
+        for e in result.unplanned:
+            u.add_row(f"{e.start}-{e.end}", _cut(e.text, 200))
+        con.print(u)
+    if result.uncited:
+        c = Table(title=f"Cited by the plan, never mentioned by the report ({len(result.uncited)})",
+                  title_justify="left")
+        c.add_column("Document")
+        for d in result.uncited:
+            c.add_row(_cut(d.text, 150))
+        con.print(c)
+    return con.file.getvalue()
