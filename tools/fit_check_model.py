@@ -1,0 +1,67 @@
+#!/usr/bin/env python3
+"""Fit the check's two models on every labelled pair and write ``docanalyze/data/check_model.json``.
+
+The figures written beside the parameters (``cv``) come from leave-one-pair-out
+cross-validation (``tools/eval_check.py``): each pair predicted by models fitted
+without it. Run after the labelled pairs change:
+
+    .venv/bin/python tools/fit_check_model.py [--segmenter dict] [--dry-run]
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from eval_check import load_pairs, lopo, show  # noqa: E402
+
+from docanalyze.check import training  # noqa: E402
+
+OUT = ROOT / "docanalyze" / "data" / "check_model.json"
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold" / "pairs")
+    ap.add_argument("--docs", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--segmenter", default="dict")
+    ap.add_argument("--C-pair", type=float, default=1.0)
+    ap.add_argument("--C-task", type=float, default=1.0)
+    ap.add_argument("--threshold", type=float, default=0.5, help="pair score from which a passage is evidence")
+    ap.add_argument("--task-class-weight", default=None, choices=[None, "balanced"])
+    ap.add_argument("--dry-run", action="store_true", help="print, do not write")
+    args = ap.parse_args()
+
+    pairs = load_pairs(args.gold, args.docs, "", args.segmenter, True)
+    if len(pairs) < 2:
+        print("need at least two labelled pairs", file=sys.stderr)
+        return 1
+    kw = {"segmenter": args.segmenter, "C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,
+          "task_class_weight": args.task_class_weight}
+    pooled, per_pair = lopo(pairs, **kw)
+    show("leave-one-pair-out", pooled, per_pair)
+    model = training.fit(pairs, **kw)
+    model["fitted_on"] = [d.id for d in pairs]
+    model["fitted_at"] = dt.date.today().isoformat()
+    model["settings"] = {"C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,
+                         "task_class_weight": args.task_class_weight}
+    model["cv"] = {"method": "leave-one-pair-out", "n_tasks": pooled["n"],
+                   "accuracy": round(pooled["accuracy"], 3), "f1_reported": round(pooled["f1_reported"], 3),
+                   "confusion": pooled["matrix"]}
+    text = json.dumps(model, ensure_ascii=False, indent=1)
+    if args.dry_run:
+        print(text)
+    else:
+        OUT.write_text(text + "\n", encoding="utf-8")
+        print(f"wrote {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
