@@ -7,7 +7,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from .normalize import fold
+from .normalize import fold, strip_accents
 
 
 @cache
@@ -25,6 +25,12 @@ class DocType:
     party_codes: tuple[str, ...]
     words: tuple[str, ...]
     examples: tuple[str, ...] = field(default=())
+    variants: tuple[str, ...] = field(default=())  # "Thông báo kết luận" names a Thông báo
+    generic_words: tuple[str, ...] = field(default=())  # "Văn bản": the number's code decides
+    named: bool = False  # cited by title: Luật, Bộ luật, Pháp lệnh, Hiến pháp
+
+    def codes(self, system: str) -> tuple[str, ...]:
+        return self.state_codes if system == "state" else self.party_codes
 
 
 @dataclass(frozen=True)
@@ -34,13 +40,15 @@ class Issuer:
     level: str
     certain: bool
     examples: tuple[str, ...] = field(default=())
+    aliases: tuple[str, ...] = field(default=())
 
 
 @cache
 def doc_types() -> tuple[DocType, ...]:
     return tuple(
         DocType(t["name"], t.get("kind", "other"), tuple(t.get("state_codes", [])), tuple(t.get("party_codes", [])),
-                tuple(t.get("words", [])), tuple(t.get("examples", [])))
+                tuple(t.get("words", [])), tuple(t.get("examples", [])), tuple(t.get("variants", [])),
+                tuple(t.get("generic_words", [])), bool(t.get("named", False)))
         for t in load_toml("doc_types.toml")["type"]
     )
 
@@ -64,7 +72,8 @@ def type_by_code(system: str = "state") -> dict[str, DocType]:
 @cache
 def issuers() -> tuple[Issuer, ...]:
     return tuple(
-        Issuer(i["code"], i["name"], i.get("level", "other"), bool(i.get("certain", False)), tuple(i.get("examples", [])))
+        Issuer(i["code"], i["name"], i.get("level", "other"), bool(i.get("certain", False)), tuple(i.get("examples", [])),
+               tuple(i.get("aliases", [])))
         for i in load_toml("issuers.toml")["issuer"]
     )
 
@@ -76,3 +85,46 @@ def issuer_by_code() -> dict[str, Issuer]:
     for i in issuers():
         out.setdefault(fold(i.code), i)
     return out
+
+
+def word_key(text: str) -> str:
+    """Lenient key for a type word: folded, without tone marks ("Kế hoach" = "Kế hoạch")."""
+    return strip_accents(fold(text))
+
+
+@cache
+def type_by_word() -> dict[str, tuple[DocType, bool]]:
+    """Every way a type word is written -> (DocType, generic), keyed by :func:`word_key`.
+
+    Names, abbreviations, qualified variants ("Chương trình hành động") and generic words
+    ("Văn bản"). Exact folded forms win over forms that only agree without tone marks.
+    """
+    out: dict[str, tuple[DocType, bool]] = {}
+    for t in doc_types():
+        for w in (t.name, *t.words, *t.variants):
+            out.setdefault(fold(w), (t, False))
+        for w in t.generic_words:
+            out.setdefault(fold(w), (t, True))
+    for key, value in list(out.items()):
+        out.setdefault(strip_accents(key), value)
+    return out
+
+
+@cache
+def citation_words() -> dict[str, Any]:
+    """``data/citation_words.toml``: issuer introducers, stop words, abbreviations, known bodies."""
+    return load_toml("citation_words.toml")
+
+
+@cache
+def law_titles() -> tuple[str, ...]:
+    """Known titles of laws, codes and ordinances (``data/laws.toml``), as written after "Luật "."""
+    return tuple(load_toml("laws.toml")["laws"])
+
+
+@cache
+def issuer_names() -> tuple[str, ...]:
+    """Every known name of an issuing body: issuer names, their aliases, and code-less bodies."""
+    names = [n for i in issuers() for n in (i.name, *i.aliases)]
+    names += citation_words()["issuer"]["bodies"]["names"]
+    return tuple(dict.fromkeys(names))

@@ -1,13 +1,217 @@
-"""Legal citations (placeholder until issue 3 lands)."""
+"""Legal citations: every mention of an identifiable document, with its span in ``Document.text``.
+
+A citation is a type word or code plus a number ("Quyết định số 1483/QĐ-SGDĐT", "QĐ
+1182/QĐ-UBND", "Chỉ thị 05-CT/TW", "Thông báo số 108-SGDĐT", "Quyết định số 1590 ngày
+26/10/2020"), a law named by its title ("Luật Tiếp công dân"), or a national standard
+("QCVN 05A:2020/BCT"). One scan finds the anchors (``citation_patterns.SCAN_RE``); the
+type word before and the date, issuer and subject after are read from the text around
+them (``citation_parse``). Then bare mentions joined by "và" share the date and issuer of
+the last one ("Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ
+Chính trị"), and an issuer the text does not name comes from the number's code.
+Re-mentions are linked to their full mention by :func:`resolve_citations`
+(``citation_resolve``), as eyecite resolves short forms.
+"""
 from __future__ import annotations
 
+import re
+
 from ..items import Citation, CitedDocument, Header
+from ..lexicon import DocType, issuer_by_code, type_by_code
 from ..model import Document
+from ..normalize import fold
+from .citation_parse import read_tail, type_before
+from .citation_patterns import SCAN_RE, Symbol, compact
+from .citation_resolve import resolve_citations
+from .citation_titles import named_citation
+
+__all__ = ["find_citations", "resolve_citations", "parse_symbol", "issuer_from_code"]
+
+_CODE_SPLIT = re.compile(r"[\-/]")
 
 
 def find_citations(doc: Document, header: Header | None = None) -> list[Citation]:
-    return []
+    """Every citation mention in ``doc``, in text order (the document's own number excluded)."""
+    text = doc.text
+    own_span = header.spans.get("number") if header else None
+    own = compact(header.number) if header and header.number and re.search(r"[0-9]", header.number) else None
+    out: list[Citation] = []
+    consumed = 0
+    for m in SCAN_RE.finditer(text):
+        if m.start() < consumed:
+            continue
+        if m.group("n") is not None:
+            c = _numbered(text, m)
+        elif m.group("named") is not None:
+            c = named_citation(text, m.start("named"), m.group("named"))
+        elif m.group("std") is not None:
+            c = _standard(text, m)
+        else:
+            c = _unsymboled(text, m)
+        if c is None:
+            continue
+        if own_span and own_span[0] <= c.start < own_span[1]:
+            continue
+        if own and c.number and compact(c.number) == own:
+            continue
+        out.append(c)
+        consumed = c.end
+    _coordinate(out, text)
+    _code_issuers(out, text)
+    return out
 
 
-def resolve_citations(citations: list[Citation], doc: Document | None = None) -> list[CitedDocument]:
-    return []
+# ---------------------------------------------------------------- numbers
+def parse_symbol(sep: str, sym: str, has_year: bool = False) -> Symbol | None:
+    """Split a symbol into type code and issuer codes; None when a part is not code-like.
+
+    '/' + 'QĐ-SGDĐT' -> state, QĐ, (SGDĐT,); '-' + 'CT/TW' -> party, CT, (TW,);
+    '/' + 'SGDĐT-VP' -> state, no type code, (SGDĐT,), units (VP,); '-' + 'SGDĐT' -> (SGDĐT,).
+    """
+    sym = compact(sym)
+    if sep == "-" and "/" in sym:
+        code, _, rest = sym.partition("/")
+        parts = [p for p in _CODE_SPLIT.split(rest) if p]
+        if not _code_like(code) or not parts or not all(_code_like(p) for p in parts):
+            return None
+        t = type_by_code("party").get(fold(code)) or type_by_code("state").get(fold(code))
+        return Symbol("party", code if t else None, tuple(parts) if t else (code, *parts), ())
+    parts = [p for p in _CODE_SPLIT.split(sym) if p]
+    if not parts or not all(_code_like(p) for p in parts):
+        return None
+    if sep == "-":
+        return Symbol("state", None, (parts[0],), tuple(parts[1:]))
+    t = type_by_code("state").get(fold(parts[0]))
+    if t is not None and (len(parts) > 1 or has_year):
+        return Symbol("state", parts[0], tuple(parts[1:]), ())
+    return Symbol("state", None, (parts[0],), tuple(parts[1:]))
+
+
+def _code_like(code: str) -> bool:
+    """A code has two capitals at least (QĐ, TTg, CTr, QH15) or is a known code."""
+    if sum(1 for ch in code if ch.isupper()) >= 2:
+        return True
+    key = fold(re.sub(r"[0-9]+$", "", code))
+    return key in type_by_code("state") or key in type_by_code("party") or key in issuer_by_code()
+
+
+def _numbered(text: str, m: re.Match[str]) -> Citation | None:
+    sym = parse_symbol(m.group("s"), m.group("sym"), m.group("y") is not None)
+    if sym is None:
+        return None
+    start, end = m.start(), m.end()
+    tw = type_before(text, start)
+    doc_type: DocType | None = None
+    code_type = None
+    if sym.type_code:
+        code_type = type_by_code(sym.system).get(fold(sym.type_code))
+    if tw is not None:
+        word_type, generic, tw_start, has_so = tw
+        doc_type = (code_type or word_type) if generic else word_type
+        span_start = tw_start
+    else:
+        has_so = bool(re.search(r"(?:^|[ \n])[Ss]ố[ \n]?:?[ \n]?$", text[max(0, start - 6) : start]))
+        if sym.type_code is None:
+            known = _known_issuer(sym.issuers[0])
+            # "1774/UBND", "108-SGDĐT" need a type word; "69/2025/QH15" and "số 12/UBND-VP" stand alone
+            if m.group("s") == "-" or not (m.group("y") or (has_so and known)):
+                return None
+        doc_type = code_type
+        span_start = start
+    c = Citation(text="", start=span_start, end=end, type=doc_type.name if doc_type else None,
+                 number=compact(text[start:end]), code=sym.type_code, system=sym.system)
+    read_tail(text, c)
+    return c
+
+
+def _unsymboled(text: str, m: re.Match[str]) -> Citation | None:
+    """"Quyết định số 1590 ngày 26/10/2020": a type word, "số", a bare number, then a date or issuer."""
+    tw = type_before(text, m.start("nn"))
+    if tw is None:
+        return None
+    doc_type, _generic, tw_start, _ = tw
+    c = Citation(text="", start=tw_start, end=m.end("nn"), type=doc_type.name, number=m.group("nn"))
+    read_tail(text, c)
+    if c.date is None and c.issuer is None:
+        return None
+    return c
+
+
+def _standard(text: str, m: re.Match[str]) -> Citation | None:
+    raw = m.group("std")
+    kind = "Quy chuẩn" if raw.upper().startswith("QCVN") else "Tiêu chuẩn"
+    name = re.sub(r"\s+", " ", re.sub(r"\s*:\s*", ":", raw))
+    return Citation(text=raw, start=m.start("std"), end=m.end("std"), type=kind, number=compact(raw), name=name,
+                    system="state")
+
+
+# ---------------------------------------------------------------- after the scan
+def _coordinate(cits: list[Citation], text: str) -> None:
+    """"A và B ngày … của …": a bare mention shares the date and issuer of the next one of its kind."""
+    for i in range(len(cits) - 2, -1, -1):
+        a, b = cits[i], cits[i + 1]
+        if a.date_text is not None or a.issuer is not None or not a.number or not b.number:
+            continue
+        if not re.fullmatch(r"[ \n]*(?:,|và|,[ \n]*và)[ \n]*", text[a.end : b.start]):
+            continue
+        if a.type != b.type or _symbol_of(a.number) != _symbol_of(b.number):
+            continue
+        if b.date_text is not None:
+            a.date, a.date_text, a.date_valid = b.date, b.date_text, b.date_valid
+        if b.issuer is not None and b.issuer_source == "text":
+            a.issuer, a.issuer_source = b.issuer, "text"
+        a.short = a.date_text is None and a.issuer is None
+
+
+def _symbol_of(number: str) -> str:
+    """'217-QĐ/TW' -> '-QĐ/TW'; '04/2015/NĐ-CP' -> '/NĐ-CP' (number and year dropped)."""
+    return fold(re.sub(r"^[0-9]+[a-zđ]?(?:/(?:19|20)[0-9]{2})?", "", number))
+
+
+def _known_issuer(code: str) -> bool:
+    return fold(re.sub(r"[0-9]+$", "", code)) in issuer_by_code()
+
+
+def issuer_from_code(number: str, text: str = "") -> tuple[str, bool] | None:
+    """The body a number's issuer codes name, and whether the code alone makes it certain.
+
+    'NĐ-CP' -> ('Chính phủ', True); 'QĐ-UBND' -> ('Ủy ban nhân dân', False); joint issuers are
+    joined with ' - ' ('BDVTU-UBNDTP'). ``text`` settles 'TU': a document that speaks of its
+    "Thành ủy" is in a centrally-run city, where the Party committee is a Thành ủy.
+    """
+    m = re.match(r"^[0-9]+[a-zđ]?(?:/(?:19|20)[0-9]{2})?(?P<s>[/\-])(?P<sym>.+)$", number)
+    if not m:
+        return None
+    sym = parse_symbol(m.group("s"), m.group("sym"), "/20" in number[:8] or "/19" in number[:8])
+    if sym is None:
+        return None
+    codes = issuer_by_code()
+    found = []
+    for part in sym.issuers:
+        iss = codes.get(fold(re.sub(r"[0-9]+$", "", part)))
+        if iss is not None:
+            found.append(iss)
+        if sym.type_code is None:  # an official letter: the first part is the issuer, the rest its units
+            break
+    if not found:
+        return None
+    names = []
+    for iss in found:
+        name = iss.name
+        if iss.code in ("TU", "TƯ") and text and text.count("Thành ủy") + text.count("Thành uỷ") > \
+                text.count("Tỉnh ủy") + text.count("Tỉnh uỷ"):
+            name = "Thành ủy"
+        names.append(name)
+    return " - ".join(dict.fromkeys(names)), all(i.certain for i in found)
+
+
+def _code_issuers(cits: list[Citation], text: str) -> None:
+    for c in cits:
+        if c.issuer is None and c.number:
+            got = issuer_from_code(c.number, text)
+            if got is not None:
+                c.issuer, c.issuer_source = got[0], "code" if got[1] else "code_kind"
+
+
+def cited_documents(citations: list[Citation], doc: Document | None = None) -> list[CitedDocument]:
+    """Alias of :func:`resolve_citations`."""
+    return resolve_citations(citations, doc)
