@@ -1,9 +1,98 @@
-"""Deadlines (placeholder until issue 4 lands)."""
+"""Deadlines: every time bound on work still to be done, with what it binds and who does it.
+
+A bound is stated by a task's timeframe cell ("Quý I/2025"), a label
+("Thời gian: Quý II/2024"), a cut-off in the text ("trước ngày 10/6", "chậm nhất
+ngày …", "hoàn thành trong Quý III"), or the period in the heading of a work
+section ("NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023"). Not bounds: the dates of cited
+documents, "giai đoạn 2021-2025" in a programme's name, a school year merely
+named, "(11/6/1948-11/6/2023)", the period a report covers, "Từ 1/1/2023 đến
+nay" — none of them is anchored to work, and the report's past sections are not
+searched. A timeframe with no date ("Thực hiện theo lịch của thành phố",
+"Thường xuyên") binds nothing; a recurring one ("Hằng quý") is kept with its
+recurrence.
+"""
 from __future__ import annotations
 
-from ..items import Deadline, Header, Section, Task
+from ..items import Deadline, Header, Section, Task, Timeframe
 from ..model import Document
+from .timeframes import context_for, find_timeframes, parse_timeframe
+from .units import labels_in
+from .work_sections import heading_period, section_roles
 
 
 def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks: list[Task]) -> list[Deadline]:
-    return []
+    ctx = context_for(header)
+    regions = section_roles(doc, header, sections)
+    found: list[tuple[Timeframe, Task | None]] = []
+
+    # 1. the time cells of table tasks
+    for task in tasks:
+        if task.source != "table" or task.table is None or task.row is None or not task.timeframe:
+            continue
+        grid = doc.tables[task.table].grid()
+        for cell in grid[task.row] if task.row < len(grid) else []:
+            if cell is not None and cell.text.strip() and cell.text.strip() == task.timeframe.strip():
+                tf = parse_timeframe(cell.text, ctx, base=cell.start)
+                if tf is not None:
+                    found.append((tf, task))
+                break
+
+    # 2. running text of the parts that assign work: labels and anchored bounds
+    body_end = header.body_end if header.body_end is not None else doc.body_end
+    list_tasks = [t for t in tasks if t.source == "list"]
+    for block in doc.blocks:
+        if block.kind in ("table", "footnote") or block.start < header.body_start or block.start >= body_end:
+            continue
+        if not regions.deadlines_allowed(block.start):
+            continue
+        text = doc.text[block.start : block.end]
+        owner = next((t for t in list_tasks if t.start <= block.start < t.end or block.start <= t.start < block.end),
+                     None)
+        for lab in labels_in(text):
+            if lab.role == "time":
+                tf = parse_timeframe(lab.value, ctx, base=block.start + lab.start)
+                if tf is not None:
+                    found.append((tf, owner))
+        for f in find_timeframes(text, ctx, base=block.start):
+            if f.anchored and f.timeframe.date_end is not None:
+                found.append((f.timeframe, _owner(list_tasks, f.timeframe) or owner))
+
+    # 3. the period in the heading of a work section
+    for k, s in enumerate(sections):
+        if regions.role[k] == "work" and regions.own[k] == "work":
+            p = heading_period(doc, ctx, s)
+            if p is not None:
+                found.append((p, None))
+
+    out: list[Deadline] = []
+    spans: list[tuple[int, int]] = []
+    for tf, task in sorted(found, key=lambda x: x[0].start):
+        if not _binds(tf) or any(tf.start < b and a < tf.end for a, b in spans):
+            continue
+        spans.append((tf.start, tf.end))
+        out.append(Deadline(text=tf.text, start=tf.start, end=tf.end, date_start=tf.date_start, date_end=tf.date_end,
+                            kind=_kind(tf), recurrence=tf.recurrence, task_id=task.id if task else None,
+                            what=_what(task), who=list(task.lead) if task else []))
+    return out
+
+
+def _owner(tasks: list[Task], tf: Timeframe) -> Task | None:
+    return next((t for t in tasks if t.start <= tf.start < t.end), None)
+
+
+def _binds(tf: Timeframe) -> bool:
+    """A bound has a date, or a known recurrence ("Hằng quý"); "Thường xuyên" and "theo lịch …" bind nothing."""
+    return tf.date_end is not None or (tf.kind == "recurring" and tf.recurrence is not None)
+
+
+def _kind(tf: Timeframe) -> str:
+    if tf.kind == "recurring" or (tf.recurrence and tf.date_end is None):
+        return "recurring"
+    return "before" if tf.date_start is None else "interval"
+
+
+def _what(task: Task | None) -> str | None:
+    if task is None:
+        return None
+    text = " ".join(task.text.split())
+    return text if len(text) <= 160 else text[:157].rsplit(" ", 1)[0] + " …"

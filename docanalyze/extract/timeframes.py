@@ -1,0 +1,406 @@
+"""Time expressions of Vietnamese administrative writing, normalized to date intervals.
+
+Plans state when work is due in a handful of conventional forms: quarters
+("Quý I/2025", "Quý I-Quý III/2025", "Quý II, III/2024"), months ("Tháng 6/2024",
+"tháng 6-8"), halves of the year ("6 tháng cuối năm"), the year ("Cả năm 2025"),
+the school year ("năm học 2023-2024", "học kỳ I"), cut-off dates ("trước ngày 10/6",
+"trước ngày 01 tháng 5", "chậm nhất ngày …"), ranges ("từ ngày … đến ngày …") and
+recurrences ("hằng quý", "định kỳ 6 tháng", "thường xuyên"). A year left out is the
+year the document is about — for a school-year document, the half of the school
+year the month falls in.
+
+:func:`find_timeframes` finds every expression in running text, each flagged as
+*anchored* when the words around it make it a time bound on work ("trước ngày",
+"trong Quý II", "Thời gian: …") rather than a name ("kết quả 6 tháng đầu năm",
+"giai đoạn 2021-2025", "năm học 2023-2024" naming a school year).
+:func:`parse_timeframe` reads a whole timeframe cell ("Quý I-Quý II/2025",
+"Thực hiện theo lịch của thành phố") into one :class:`~docanalyze.items.Timeframe`.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from ..items import Header, Timeframe
+
+_D = r"(?:0?[1-9]|[12]\d|3[01])"
+_M = r"(?:0?[1-9]|1[0-2])"
+_Y = r"(?:19|20)\d{2}"
+_ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_Q = r"(?:IV|III|II|I|[1-4])(?!\w)"
+_SEP_LIST = r"\s*(?:-|đến|tới|,|và|&)\s*"
+_HANG = r"(?:hằng|hàng|mỗi)"
+_I = re.I
+
+
+def _date(p: str) -> str:
+    """A day-month(-year) date: 10/6, 15/11/2024, 01 tháng 5 năm 2023 (groups p_d, p_m, p_y)."""
+    return (rf"(?:(?<![\d/.,])(?P<{p}_d>{_D})\s?/\s?(?P<{p}_m>{_M})(?:\s?/\s?(?P<{p}_y>{_Y}))?(?![\d/])"
+            rf"|(?<![\d/.,])(?P<{p}_d2>{_D})[.-](?P<{p}_m2>{_M})[.-](?P<{p}_y2>{_Y})(?!\d)"
+            rf"|(?<!\d)(?P<{p}_d3>{_D})\s+tháng\s+(?P<{p}_m3>{_M})(?:\s*(?:,\s*)?(?:năm|/)\s*(?P<{p}_y3>{_Y}))?(?!\d))")
+
+
+_TRIGGER = (r"(?:hoàn\s+thành\s+trước|trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|hạn\s+cuối|thời\s+hạn\s+cuối|"
+            r"không\s+quá|không\s+muộn\s+hơn|đến\s+hết)")
+_TRIGGER_TAIL = r"(?:\s+(?:là|vào|trong|đến))?(?:\s+(?:ngày|hết\s+ngày))?"
+
+RANGE_DATE_RE = re.compile(
+    rf"(?P<tu>\b[Tt]ừ\s+(?:ngày\s+)?)?{_date('a')}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?{_date('b')}", _I)
+BEFORE_DATE_RE = re.compile(
+    rf"\b(?P<trig>{_TRIGGER}){_TRIGGER_TAIL}\s*{_date('a')}"
+    rf"(?P<rec>\s+{_HANG}\s+(?P<every>năm|tháng|quý))?", _I)
+BEFORE_DAY_RE = re.compile(
+    rf"\b(?P<trig>{_TRIGGER}){_TRIGGER_TAIL}\s*(?P<d>{_D})\s+(?:(?:của\s+)?(?:{_HANG}\s+)?(?P<every>tháng)"
+    rf"(?:\s+cuối\s+(?:{_HANG}\s+)?(?P<q>quý))?)(?!\s*/?\s*\d)", _I)
+QUARTER_RE = re.compile(
+    rf"\b(?P<tu>[Tt]ừ\s+)?[Qq]u[ýy]\s+(?P<list>{_Q}(?:{_SEP_LIST}(?:[Qq]u[ýy]\s+)?{_Q})*)"
+    rf"(?:\s*(?:/|năm|,\s*năm)\s*(?P<y>{_Y}))?", _I)
+MONTH_RE = re.compile(
+    rf"\b(?P<tu>[Tt]ừ\s+)?[Tt]háng\s+(?P<list>{_M}(?:{_SEP_LIST}(?:[Tt]háng\s+)?{_M}(?!\d))*)"
+    rf"(?:\s*(?:/|năm|,\s*năm)\s*(?P<y>{_Y}))?(?![\d])", _I)
+HALF_RE = re.compile(
+    rf"\b(?P<n>0?[1-9]|1[01]|sáu|ba|chín)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>{_Y})(?!\s*-))?",
+    _I)
+SCHOOL_YEAR_RE = re.compile(
+    rf"\b(?:[Hh]ọc\s+kỳ\s+(?P<hkn>II|I|1|2)\b\s*,?\s*(?:của\s+)?)?"
+    rf"[Nn]ăm\s+học\s+(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})", _I)
+TERM_RE = re.compile(r"\b[Hh]ọc\s+kỳ\s+(?P<hkn>II|I|1|2)\b", _I)
+YEAR_RE = re.compile(
+    rf"\b(?P<pre>(?:cả|trong|suốt|hết)\s+)?(?:năm|giai\s+đoạn)\s+(?P<y>{_Y})(?:\s*-\s*(?P<y2>{_Y}))?(?!\s*-?\s*\d)",
+    _I)
+WHOLE_YEAR_RE = re.compile(r"\b(?:cả|suốt|trong)\s+năm\b(?!\s+(?:học|\d))", _I)
+BARE_DATE_RE = re.compile(rf"(?:\b[Nn]gày\s+)?{_date('a')}", _I)
+BARE_YEAR_RE = re.compile(rf"^\s*(?P<y>{_Y})(?:\s*-\s*(?P<y2>{_Y}))?\s*$")
+
+RECURRING: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"\b(?:định\s+kỳ\s+)?(?:0?6|sáu)\s+tháng\s+(?:một|1)\s+lần\b|\bđịnh\s+kỳ\s+(?:0?6|sáu)\s+tháng\b"
+                r"|\b(?:hằng|hàng|mỗi)\s+(?:06|6|sáu)\s+tháng\b|\bnửa\s+năm\s+(?:một|1)\s+lần\b", _I), "half-yearly"),
+    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+quý\b|\bđịnh\s+kỳ\s+quý\b|\btheo\s+quý\b", _I), "quarterly"),
+    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+tháng\b|\bđịnh\s+kỳ\s+tháng\b|\btheo\s+tháng\b", _I), "monthly"),
+    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+tuần\b|\bđịnh\s+kỳ\s+tuần\b", _I), "weekly"),
+    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+ngày\b", _I), "daily"),
+    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+năm\b|\bđịnh\s+kỳ\s+năm\b", _I), "yearly"),
+]
+ONGOING_RE = re.compile(r"\b(?:thường\s+xuyên|liên\s+tục|định\s+kỳ|suốt\s+năm\s+học|trong\s+suốt\s+quá\s+trình)\b",
+                        _I)
+UNRESOLVED_RE = re.compile(
+    r"\b(?:theo\s+(?:lịch|kế\s+hoạch|chỉ\s+đạo|yêu\s+cầu|hướng\s+dẫn|tiến\s+độ|thông\s+báo|quy\s+định)|"
+    r"khi\s+có\s+(?:yêu\s+cầu|chỉ\s+đạo|văn\s+bản)|sau\s+khi|kịp\s+thời|ngay\s+sau)\b", _I)
+
+# Words just before an interval that make it a bound on work ("trong Quý II", "Thời gian: …").
+_ANCHOR_BEFORE_RE = re.compile(
+    r"(?:\b(?:trong|vào|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|kết\s+thúc(?:\s+trong)?|"
+    r"dự\s+kiến(?:\s+trong)?|tổ\s+chức\s+vào|bắt\s+đầu\s+từ|triển\s+khai\s+từ|"
+    r"chậm\s+nhất(?:\s+trong)?|muộn\s+nhất(?:\s+trong)?)\s*"
+    r"|\b(?:thời\s+gian|thời\s+hạn|tiến\s+độ|thời\s+điểm)[^:.;\n]{0,40}[:\-]\s*(?:trong\s+|vào\s+)?)$", _I)
+_ANCHOR_LABEL_AFTER_RE = re.compile(r"^\s*[:]")
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """Which year a date without one belongs to."""
+
+    year: int | None
+    school: tuple[int, int] | None = None  # (2024, 2025) for "năm học 2024-2025"
+
+    def for_month(self, month: int) -> int | None:
+        if self.school:
+            return self.school[0] if month >= 8 else self.school[1]
+        return self.year
+
+
+_SCHOOL_TITLE_RE = re.compile(rf"năm\s+học\s+({_Y})\s*-\s*({_Y})", _I)
+
+
+def context_for(header: Header) -> YearContext:
+    """The year context of a document: its year, and its school year when the title names one."""
+    school = None
+    if header.title:
+        m = _SCHOOL_TITLE_RE.search(header.title)
+        if m and int(m.group(2)) == int(m.group(1)) + 1:
+            school = (int(m.group(1)), int(m.group(2)))
+    return YearContext(header.year, school)
+
+
+@dataclass
+class Found:
+    """A time expression found in text, before it is judged a deadline or not."""
+
+    timeframe: Timeframe
+    anchored: bool  # the words around it bind work to it
+
+
+# ------------------------------------------------------------------ helpers
+def _safe_date(y: int | None, m: int, d: int) -> dt.date | None:
+    if y is None:
+        return None
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> dt.date:
+    return dt.date(y, m, calendar.monthrange(y, m)[1])
+
+
+def _group(m: re.Match[str], p: str) -> tuple[int, int, int | None] | None:
+    for suffix in ("", "2", "3"):
+        d = m.group(f"{p}_d{suffix}")
+        if d:
+            y = m.group(f"{p}_y{suffix}")
+            return int(d), int(m.group(f"{p}_m{suffix}")), int(y) if y else None
+    return None
+
+
+def _resolve(d: int, mo: int, y: int | None, ctx: YearContext) -> dt.date | None:
+    return _safe_date(y if y is not None else ctx.for_month(mo), mo, d)
+
+
+def _half_n(word: str) -> int:
+    return {"sáu": 6, "ba": 3, "chín": 9}.get(word.lower(), int(word) if word.isdigit() else 6)
+
+
+def _quarters(listing: str) -> list[int]:
+    return [_ROMAN_Q[q.lower()] for q in re.findall(r"IV|III|II|I|[1-4]", listing, re.I)]
+
+
+def _is_range(listing: str) -> bool:
+    return bool(re.search(r"-|đến|tới", listing, re.I))
+
+
+# ------------------------------------------------------------------ the scanner
+def _claimed(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(s < b and a < e for a, b in spans)
+
+
+def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
+    """Every time expression in ``text`` (offsets shifted by ``base``), in text order, without overlaps."""
+    found: list[tuple[int, int, Timeframe, bool]] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(s: int, e: int, tf: Timeframe, anchored: bool) -> None:
+        if _claimed(spans, s, e):
+            return
+        spans.append((s, e))
+        found.append((s, e, tf, anchored))
+
+    def tf(s: int, e: int, a: dt.date | None, b: dt.date | None, kind: str = "interval",
+           rec: str | None = None) -> Timeframe:
+        return Timeframe(text=text[s:e], start=base + s, end=base + e, date_start=a, date_end=b, kind=kind,
+                         recurrence=rec)
+
+    # 1. ranges of dates: "từ ngày 01/3 đến ngày 15/3/2024", "01/3 - 15/3/2024"
+    for m in RANGE_DATE_RE.finditer(text):
+        a, b = _group(m, "a"), _group(m, "b")
+        if not a or not b:
+            continue
+        yb = b[2] if b[2] is not None else ctx.for_month(b[1])
+        ya = a[2] if a[2] is not None else (yb if yb is not None and (a[1], a[0]) <= (b[1], b[0]) else
+                                            (yb - 1 if yb is not None else None))
+        da, db = _safe_date(ya, a[1], a[0]), _safe_date(yb, b[1], b[0])
+        if da and db and da <= db:
+            add(m.start(), m.end(), tf(m.start(), m.end(), da, db), bool(m.group("tu")))
+    # 2. cut-off dates: "trước ngày 10/6", "chậm nhất ngày 05/12/2024", "trước ngày 15/12 hằng năm"
+    for m in BEFORE_DATE_RE.finditer(text):
+        a = _group(m, "a")
+        if not a:
+            continue
+        end = _resolve(a[0], a[1], a[2], ctx)
+        if end is None and a[2] is None and ctx.year is None:
+            add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "before"), True)
+            continue
+        if end is None:
+            continue
+        every = (m.group("every") or "").lower()
+        rec = {"năm": "yearly", "tháng": "monthly", "quý": "quarterly"}.get(every)
+        add(m.start(), m.end(), tf(m.start(), m.end(), None, end, "recurring" if rec else "before", rec), True)
+    # 3. "trước ngày 15 hằng tháng", "trước ngày 20 của tháng cuối quý"
+    for m in BEFORE_DAY_RE.finditer(text):
+        rec = "quarterly" if m.group("q") else "monthly"
+        add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "recurring", rec), True)
+    # 3b. plain dates (a date on its own is a bound only where a label or a cell says so)
+    for m in BARE_DATE_RE.finditer(text):
+        a = _group(m, "a")
+        if not a:
+            continue
+        d = _resolve(a[0], a[1], a[2], ctx)
+        if d:
+            add(m.start(), m.end(), tf(m.start(), m.end(), d, d), False)
+    # 4. quarters
+    for m in QUARTER_RE.finditer(text):
+        qs = _quarters(m.group("list"))
+        if not qs:
+            continue
+        q1, q2 = min(qs), max(qs)
+        y = int(m.group("y")) if m.group("y") else ctx.for_month(3 * q1)
+        y2 = int(m.group("y")) if m.group("y") else ctx.for_month(3 * q2)
+        if y is None or y2 is None:
+            add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "unresolved"), False)
+            continue
+        add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(y, 3 * q1 - 2, 1), _month_end(y2, 3 * q2)),
+            bool(m.group("tu")))
+    # 5. halves of the year
+    for m in HALF_RE.finditer(text):
+        n = _half_n(m.group("n"))
+        y = int(m.group("y")) if m.group("y") else ctx.year
+        if y is None:
+            continue
+        if m.group("which").lower() == "đầu":
+            a, b = dt.date(y, 1, 1), _month_end(y, n)
+        else:
+            a, b = dt.date(y, 13 - n, 1), dt.date(y, 12, 31)
+        add(m.start(), m.end(), tf(m.start(), m.end(), a, b), False)
+    # 6. school years and terms
+    for m in SCHOOL_YEAR_RE.finditer(text):
+        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        if y2 != y1 + 1:
+            continue
+        a, b = _school_span(y1, m.group("hkn"))
+        add(m.start(), m.end(), tf(m.start(), m.end(), a, b), False)
+    if ctx.school:
+        for m in TERM_RE.finditer(text):
+            a, b = _school_span(ctx.school[0], m.group("hkn"))
+            add(m.start(), m.end(), tf(m.start(), m.end(), a, b), False)
+    # 7. months
+    for m in MONTH_RE.finditer(text):
+        months = [int(x) for x in re.findall(r"\d{1,2}", m.group("list"))]
+        if not months or any(not 1 <= x <= 12 for x in months):
+            continue
+        m1, m2 = months[0], months[-1]
+        if m.group("y"):
+            y_end = int(m.group("y"))
+            y_start: int | None = y_end if m1 <= m2 else y_end - 1
+        else:
+            y_end, y_start = ctx.for_month(m2), ctx.for_month(m1)
+            if y_end is not None and ctx.school is None and m1 > m2:
+                y_start = y_end - 1
+        if y_end is None or y_start is None:
+            add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "unresolved"), False)
+            continue
+        add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(y_start, m1, 1), _month_end(y_end, m2)),
+            bool(m.group("tu")))
+    # 8. years: "Cả năm 2025", "năm 2025", "giai đoạn 2021-2025"; "cả năm"
+    for m in YEAR_RE.finditer(text):
+        y = int(m.group("y"))
+        y2 = int(m.group("y2")) if m.group("y2") else y
+        if y2 < y or y2 - y > 20:
+            continue
+        pre = (m.group("pre") or "").strip().lower()
+        add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(y, 1, 1), dt.date(y2, 12, 31)),
+            pre in ("cả", "trong", "suốt", "hết") and "giai" not in m.group(0).lower())
+    if ctx.year is not None:
+        for m in WHOLE_YEAR_RE.finditer(text):
+            add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(ctx.year, 1, 1), dt.date(ctx.year, 12, 31)),
+                m.group(0).lower().startswith(("cả", "suốt")))
+    # 10. recurrences and open-ended words
+    for rx, rec in RECURRING:
+        for m in rx.finditer(text):
+            add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "recurring", rec), False)
+    for m in ONGOING_RE.finditer(text):
+        add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "ongoing"), False)
+
+    found.sort(key=lambda f: f[0])
+    merged = _merge_ranges(text, found, base)
+    out = []
+    for s, e, t, anchored in merged:
+        if not anchored and t.kind in ("interval", "unresolved"):
+            anchored = _anchored(text, s, e)
+        out.append(Found(t, anchored))
+    return out
+
+
+def _school_span(y1: int, term: str | None) -> tuple[dt.date, dt.date]:
+    """A school year runs from September to the end of May (the Ministry's yearly time frame)."""
+    if term and term.upper() in ("I", "1"):
+        return dt.date(y1, 9, 1), dt.date(y1 + 1, 1, 15)
+    if term and term.upper() in ("II", "2"):
+        return dt.date(y1 + 1, 1, 16), dt.date(y1 + 1, 5, 31)
+    return dt.date(y1, 9, 1), dt.date(y1 + 1, 5, 31)
+
+
+_JOIN_RE = re.compile(r"^\s*(?:-|–|đến|tới)\s*(?:hết\s+)?$", _I)
+
+
+def _merge_ranges(text: str, found: list[tuple[int, int, Timeframe, bool]],
+                  base: int) -> list[tuple[int, int, Timeframe, bool]]:
+    """Join "Tháng 12/2024 - Tháng 2/2025", "Quý IV/2024 đến Quý I/2025" into one interval."""
+    out: list[tuple[int, int, Timeframe, bool]] = []
+    for item in found:
+        s, e, t, anch = item
+        if out:
+            ps, pe, pt, panch = out[-1]
+            if (pt.kind == "interval" and t.kind == "interval" and pt.date_start and t.date_end
+                    and _JOIN_RE.match(text[pe:s]) and pt.date_start <= t.date_end):
+                joined = Timeframe(text=text[ps:e], start=base + ps, end=base + e, date_start=pt.date_start,
+                                   date_end=t.date_end)
+                out[-1] = (ps, e, joined, panch or text[ps:pe].lower().startswith("từ"))
+                continue
+        out.append(item)
+    return out
+
+
+def _anchored(text: str, s: int, e: int) -> bool:
+    """Whether the words around ``text[s:e]`` make it a bound on work."""
+    before = text[max(0, s - 60) : s]
+    before = re.split(r"[;.\n]", before)[-1]
+    if _ANCHOR_BEFORE_RE.search(before):
+        return True
+    # "Tháng 3/2024: xây dựng kế hoạch" — a period that opens an item as its label
+    head = text[:s].strip(" \t-+•*–")
+    return (not head or re.fullmatch(r"[\w.)]{1,6}", head) is not None) and bool(_ANCHOR_LABEL_AFTER_RE.match(text[e:]))
+
+
+# ------------------------------------------------------------------ a whole timeframe
+def combine(found: list[Found], text: str, start: int, end: int) -> Timeframe:
+    """One timeframe from all the expressions of one statement: latest end; a start only when every part has one."""
+    dated = [f.timeframe for f in found if f.timeframe.date_end is not None]
+    rec = next((f.timeframe.recurrence for f in found if f.timeframe.recurrence), None)
+    if dated:
+        ends = [t.date_end for t in dated if t.date_end]
+        starts = [t.date_start for t in dated]
+        d_start = min(s for s in starts if s) if all(starts) else None
+        kind = "before" if d_start is None else "interval"
+        return Timeframe(text=text, start=start, end=end, date_start=d_start, date_end=max(ends), kind=kind,
+                         recurrence=rec)
+    if rec or any(f.timeframe.kind == "recurring" for f in found):
+        return Timeframe(text=text, start=start, end=end, kind="recurring", recurrence=rec)
+    if any(f.timeframe.kind == "ongoing" for f in found):
+        return Timeframe(text=text, start=start, end=end, kind="ongoing")
+    return Timeframe(text=text, start=start, end=end, kind="unresolved")
+
+
+def parse_timeframe(text: str, ctx: YearContext, base: int = 0) -> Timeframe | None:
+    """Read a timeframe cell or label value as a whole ("Quý I-Quý III/2025", "Thường xuyên").
+
+    Every expression in it counts (a cell is a timeframe by position, no anchor
+    needed); a bare year ("2025") is a year; text with no date at all is kept as
+    ``unresolved`` ("Thực hiện theo lịch của thành phố").
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    lead = len(text) - len(text.lstrip())
+    m = BARE_YEAR_RE.match(stripped)
+    if m:
+        y, y2 = int(m.group("y")), int(m.group("y2") or m.group("y"))
+        return Timeframe(text=stripped, start=base + lead, end=base + lead + len(stripped),
+                         date_start=dt.date(y, 1, 1), date_end=dt.date(y2, 12, 31))
+    found = find_timeframes(text, ctx, base)
+    return combine(found, stripped, base + lead, base + lead + len(stripped))
+
+
+def anchored_bounds(text: str, ctx: YearContext, base: int = 0) -> list[Timeframe]:
+    """The time bounds on work stated in running text: anchored expressions that resolve to a date."""
+    return [f.timeframe for f in find_timeframes(text, ctx, base)
+            if f.anchored and f.timeframe.date_end is not None]
+
+
+def recurrence_in(text: str) -> str | None:
+    """The recurrence a statement names ("hằng quý" -> quarterly), if any."""
+    for rx, rec in RECURRING:
+        if rx.search(text):
+            return rec
+    return None

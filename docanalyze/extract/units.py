@@ -1,0 +1,220 @@
+"""Who does the work: lead and partner units as a task names them.
+
+Units are written as noun phrases that open with a conventional head word
+("Văn phòng Sở", "Phòng Tổ chức cán bộ", "UBND các xã", "các phòng CMNV Sở",
+"Hiệu trưởng các trường …"). A task states them in a table cell, after a label
+("Đơn vị thực hiện: …", "Phối hợp: …"), as the subject of the sentence
+("Hiệu trưởng các trường … căn cứ Kế hoạch này …"), around "chủ trì" and
+"phối hợp với", or as the heading of the work listed under it in
+TỔ CHỨC THỰC HIỆN ("1. Văn phòng Sở"). The head words, the words that end a
+subject and the labels are data (``data/units.toml``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_toml
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Lexicon:
+    head: re.Pattern[str]
+    ambiguous: re.Pattern[str]
+    determiner: re.Pattern[str]
+    subject_end: re.Pattern[str]
+    partner_end: re.Pattern[str]
+    assign: re.Pattern[str]
+    label: re.Pattern[str]
+    roles: dict[str, str]
+
+
+@cache
+def _lex() -> _Lexicon:
+    data = load_toml("units.toml")
+    roles: dict[str, str] = {}
+    for role, key in (("lead", "lead_labels"), ("partners", "partner_labels"), ("time", "time_labels"),
+                      ("other", "other_labels")):
+        for w in data[key]:
+            roles[" ".join(w.lower().split())] = role
+    labels = _alt(list(roles))
+    return _Lexicon(
+        head=re.compile(rf"(?:{_alt(data['heads'])})(?!\w)", re.I),
+        ambiguous=re.compile(rf"(?:{_alt(data['ambiguous_heads'])})(?!\w)", re.I),
+        determiner=re.compile(rf"(?:{_alt(data['determiners'])})\s+(?:{_alt(data['plural_nouns'])})(?!\w)", re.I),
+        subject_end=re.compile(rf"\s*(?::|(?<!\w)(?:{_alt(data['subject_ends'])})(?!\w))"),
+        partner_end=re.compile(rf"\s*(?:[;.:(\n]|(?<!\w)(?:{_alt(data['partner_ends'])})(?!\w))"),
+        assign=re.compile(rf"^(?:(?:{_alt(data['assign_prefixes'])})\s+)+", re.I),
+        label=re.compile(
+            rf"(?:^|(?<=[\n;.(])|(?<=[\n;.(]\s)|(?<=[\n;.(]\s\s))[-+•*\s]*(?P<label>{labels})\s*:\s*", re.I),
+        roles=roles,
+    )
+
+
+def unit_at(text: str, pos: int = 0) -> int:
+    """Length of the unit head word(s) at ``text[pos:]`` ("Văn phòng", "các phòng", "Phòng" + capital), or 0."""
+    lex = _lex()
+    for rx in (lex.determiner, lex.head):
+        m = rx.match(text, pos)
+        if m:
+            return m.end() - pos
+    m = lex.ambiguous.match(text, pos)
+    if m and not m.group().isupper():  # in an all-caps heading ("TỔ CHỨC THỰC HIỆN") capitals say nothing
+        rest = text[m.end():]
+        nxt = rest.lstrip(" ")
+        if nxt and rest[:1] == " " and (nxt[0].isupper() or nxt[0].isdigit()):
+            return m.end() - pos
+    return 0
+
+
+def _heads(text: str) -> list[int]:
+    """Offsets where a unit name may begin (word starts followed by a head word)."""
+    return [m.start() for m in re.finditer(r"(?<!\w)\w", text) if unit_at(text, m.start())]
+
+
+def clean_unit(name: str) -> str:
+    name = re.sub(r"\s+", " ", name).strip(" ,;:.-+•\t\n")
+    name = re.sub(r"\s*\((?:nếu có|nếu cần|để [^)]*)\)$", "", name)
+    return name.strip(" ,;:.")
+
+
+def split_units(text: str) -> list[str]:
+    """A cell or phrase listing units, one name each: "Các phòng CMNV Sở, đơn vị thuộc Sở" -> 2 names.
+
+    Commas and semicolons separate units, but a piece that does not open with a
+    unit head stays with the one before ("UBND các xã, thị trấn").
+    """
+    text = re.sub(r"(?:^|\n)\s*[-+•*]\s*", "\n", text)
+    pieces = []
+    for p in re.split(r"[;\n]|,(?=\s)|,$", text):
+        pos = 0
+        for m in re.finditer(r"\s+(?:và|cùng)\s+", p):
+            if unit_at(p, m.end()):
+                pieces.append(p[pos : m.start()])
+                pos = m.end()
+        pieces.append(p[pos:])
+    out: list[str] = []
+    for piece in pieces:
+        p = clean_unit(piece) if piece.strip() else ""
+        if not p:
+            continue
+        if out and not unit_at(p) and not p[:1].isupper():
+            out[-1] = f"{out[-1]}, {p}"
+        else:
+            out.append(p)
+    return [u for u in out if u]
+
+
+def subject_unit(text: str) -> str | None:
+    """The unit a sentence opens with, as its subject: "Văn phòng Sở chủ trì …" -> "Văn phòng Sở"."""
+    lex = _lex()
+    s = text.lstrip(" -+•*\t")
+    s = lex.assign.sub("", s)
+    if not unit_at(s):
+        return None
+    m = lex.subject_end.search(s, unit_at(s))
+    if not m or m.start() > 160:
+        return None
+    name = clean_unit(s[: m.start()])
+    return name if 0 < len(name.split()) <= 25 else None
+
+
+def unit_heading(title: str) -> tuple[str, int | None] | None:
+    """The unit a heading names ("Các đơn vị giáo dục", "Trách nhiệm của Văn phòng Sở"), if it is one.
+
+    Returns (unit, offset of the text after "unit:" or None). A heading that is a
+    sentence ("Văn phòng Sở chủ trì …") is a task, not a unit heading.
+    """
+    lex = _lex()
+    stripped = title.strip().rstrip(".:").strip()
+    m = lex.assign.match(stripped)
+    body = stripped[m.end():] if m else stripped
+    skip = len(title) - len(title.lstrip()) + (m.end() if m else 0)
+    if not unit_at(body):
+        return None
+    colon = body.find(":")
+    if 0 < colon < 120:
+        name = clean_unit(body[:colon])
+        rest = body[colon + 1 :]
+        if name and not lex.subject_end.search(" " + name) and len(name.split()) <= 20:
+            return name, (skip + colon + 1 + len(rest) - len(rest.lstrip())) if rest.strip() else None
+        return None
+    if len(body.split()) > 20 or lex.subject_end.search(body, unit_at(body)):
+        return None
+    return clean_unit(body), None
+
+
+def lead_in_text(text: str) -> list[str]:
+    """Units placed before "chủ trì" ("giao Văn phòng Sở chủ trì, …")."""
+    out: list[str] = []
+    for m in re.finditer(r"(?<!\w)chủ\s+trì(?!\s*:)(?!\w)", text):
+        clause_start = max(text.rfind(c, 0, m.start()) for c in ";.:()\n") + 1
+        clause = text[clause_start : m.start()]
+        for h in _heads(clause):
+            piece = clause[h:]
+            if not _lex().subject_end.search(piece, unit_at(piece)):
+                out.extend(split_units(piece))
+                break
+    return _dedupe(out)
+
+
+_PARTNER_RE = re.compile(
+    r"(?<!\w)phối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt|thường\s+xuyên|cùng\s+với|với|cùng))*\s+", re.I)
+
+
+def partners_in_text(text: str) -> list[str]:
+    """Units after "phối hợp (với)": "phối hợp với các sở, ngành liên quan thực hiện …"."""
+    out: list[str] = []
+    for m in _PARTNER_RE.finditer(text):
+        if text[m.end() - 1 :].startswith(":"):
+            continue
+        rest = text[m.end() :]
+        if not unit_at(rest):
+            continue
+        end = _lex().partner_end.search(rest, unit_at(rest))
+        phrase = rest[: end.start() if end else min(len(rest), 160)]
+        out.extend(split_units(phrase[:200]))
+    return _dedupe(out)
+
+
+@dataclass
+class Label:
+    role: str  # lead | partners | time | other
+    label: str
+    value: str
+    start: int  # offsets of the value in the text given
+    end: int
+
+
+def labels_in(text: str) -> list[Label]:
+    """Labelled fields: "Thời gian: Quý II/2024", "Đơn vị thực hiện: …", "Chủ trì: X; Phối hợp: Y"."""
+    lex = _lex()
+    hits = list(lex.label.finditer(text))
+    out: list[Label] = []
+    for k, m in enumerate(hits):
+        limit = hits[k + 1].start() if k + 1 < len(hits) else len(text)
+        seg = text[m.end() : limit]
+        stop = re.search(r"[;\n]|\.(?=\s|$)", seg)
+        value_end = m.end() + (stop.start() if stop else len(seg))
+        value = text[m.end() : value_end].rstrip(" ,")
+        if not value.strip():
+            continue
+        role = lex.roles.get(" ".join(m.group("label").lower().split()), "other")
+        out.append(Label(role, m.group("label"), value, m.end(), m.end() + len(value)))
+    return out
+
+
+def _dedupe(units: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for u in units:
+        k = u.lower()
+        if k not in seen:
+            seen.add(k)
+            out.append(u)
+    return out

@@ -1,0 +1,153 @@
+"""Which parts of a document assign work, and which only state purposes or report the past.
+
+Tasks are the items of the sections that assign work (NỘI DUNG, NHIỆM VỤ, TỔ CHỨC
+THỰC HIỆN …), never of MỤC ĐÍCH / YÊU CẦU; in a report, only of the forward-looking
+part (NHIỆM VỤ 6 THÁNG CUỐI NĂM, PHƯƠNG HƯỚNG …) — its results sections name tasks
+too, but as work done. The outermost heading that says what a part is decides for
+everything under it, so "1. Kết quả …" inside "II. NHIỆM VỤ" of a plan stays work.
+The heading words are data (``data/task_sections.toml``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ..items import Header, Section, Timeframe
+from ..lexicon import load_toml
+from ..model import Document
+from .timeframes import YearContext, combine, find_timeframes
+
+HEADING_STYLES = {"part", "chapter", "mucsection", "roman", "arabic", "arabic2", "arabic3", "alpha", "heading"}
+TOP_STYLES = {"part", "chapter", "mucsection", "roman", "heading"}
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class _Words:
+    work: re.Pattern[str]
+    report_work: re.Pattern[str]
+    purpose: re.Pattern[str]
+    past: re.Pattern[str]
+    past_words: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    data = load_toml("task_sections.toml")
+    skip = rf"(?:(?:{_alt(data['skip_words'])})\s+)*"
+
+    def opener(key: str) -> re.Pattern[str]:
+        return re.compile(rf"^\W*{skip}(?:{_alt(data[key])})(?!\w)", re.I)
+
+    return _Words(opener("work"), opener("report_work"), opener("purpose"), opener("past"),
+                  re.compile(rf"(?<!\w)(?:{_alt(data['past_words'])})(?!\w)", re.I))
+
+
+def heading_like(sec: Section) -> bool:
+    """A section whose title is a heading (not a list item that happens to be numbered)."""
+    return sec.style in HEADING_STYLES and len(sec.title.split()) <= 30
+
+
+def own_role(sec: Section, kind: str) -> str | None:
+    """What a heading says its section is: work, purpose, past, or nothing."""
+    if not heading_like(sec):
+        return None
+    w = _words()
+    title = sec.title.strip()
+    if w.purpose.match(title):
+        return "purpose"
+    if w.past.match(title):
+        return "past"
+    if kind == "report":
+        if w.report_work.match(title) and not w.past_words.search(title):
+            return "work"
+        return None
+    if w.work.match(title):
+        return "work"
+    return None
+
+
+@dataclass
+class Regions:
+    """The role of every section and the rules for where tasks and deadlines may be found."""
+
+    kind: str
+    sections: list[Section]
+    own: list[str | None] = field(default_factory=list)
+    role: list[str | None] = field(default_factory=list)  # effective: the outermost ancestor with a role
+    has_work: bool = False
+
+    def role_at(self, offset: int) -> str | None:
+        """The effective role at a text offset (the deepest section containing it)."""
+        best = None
+        for k, s in enumerate(self.sections):
+            if s.start <= offset < s.end and (best is None or s.level >= self.sections[best].level):
+                best = k
+        if best is None:
+            return None
+        return self.role[best]
+
+    def tasks_allowed(self, offset: int) -> bool:
+        role = self.role_at(offset)
+        if role == "work":
+            return True
+        if role in ("purpose", "past") or self.kind == "report":
+            return False
+        return not self.has_work
+
+    def tables_allowed(self, offset: int) -> bool:
+        """Task tables: anywhere but purposes and the past (a plan's annex of tasks has no heading)."""
+        role = self.role_at(offset)
+        if self.kind == "report":
+            return role == "work"
+        return role not in ("purpose", "past")
+
+    def deadlines_allowed(self, offset: int) -> bool:
+        role = self.role_at(offset)
+        if self.kind == "report":
+            return role == "work"
+        return role not in ("purpose", "past")
+
+
+def section_roles(doc: Document, header: Header, sections: list[Section]) -> Regions:
+    reg = Regions(kind=header.kind, sections=sections)
+    reg.own = [own_role(s, header.kind) for s in sections]
+    for k, s in enumerate(sections):
+        chain = [k]
+        p = s.parent
+        while p is not None:
+            chain.append(p)
+            p = sections[p].parent
+        role = None
+        for j in reversed(chain):  # outermost first
+            if reg.own[j] is not None:
+                role = reg.own[j]
+                break
+        reg.role.append(role)
+    reg.has_work = any(r == "work" for r in reg.own)
+    return reg
+
+
+def group_title(title: str) -> bool:
+    """A title that heads a group rather than states work: short and not a sentence, or ending in ':'."""
+    t = title.strip()
+    if t.endswith(":"):
+        return True
+    return len(t.split()) <= 15 and not t.endswith((".", ";", "./."))
+
+
+def heading_period(doc: Document, ctx: YearContext, sec: Section) -> Timeframe | None:
+    """The period a heading names ("NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023", "Quý III/2024"), if any."""
+    if not heading_like(sec) or not group_title(sec.title):
+        return None
+    base = doc.text.find(sec.title, sec.start, sec.heading_end)
+    found = [f for f in find_timeframes(sec.title, ctx, base=base if base >= 0 else sec.start)
+             if f.timeframe.kind == "interval" and f.timeframe.date_end is not None]
+    if not found:
+        return None
+    return combine(found, ", ".join(f.timeframe.text for f in found), found[0].timeframe.start,
+                   found[-1].timeframe.end)
