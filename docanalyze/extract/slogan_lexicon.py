@@ -11,6 +11,7 @@ match is allowed only for a slogan the same document already quotes in full
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -20,7 +21,7 @@ from ..normalize import fold, strip_accents
 STRICT = 90.0  # whole-phrase similarity (0..100) that identifies a slogan anywhere
 PART = 85.0  # similarity of one part of a list-shaped motto to a part of the entry
 LOOSE = 75.0  # similarity accepted for a repetition of a slogan the document already quotes
-_NON_WORD_RE = re.compile(r"[^\w]+")
+_NON_WORD_RE = re.compile(r"[^\w\u0300-\u036f]+")  # fold() moves tone marks after the word
 _PART_SPLIT_RE = re.compile(r"\s*(?:[,;]|\s-\s|\s-|-\s|\bvà\b|\bhoặc\b)\s*")
 
 
@@ -54,7 +55,7 @@ def key(text: str) -> str:
 
 def split_parts(text: str) -> list[str]:
     """The pieces of a list-shaped phrase, as keys ('a, b và c' -> ['a', 'b', 'c'])."""
-    return [k for k in (key(p) for p in _PART_SPLIT_RE.split(fold(text))) if k]
+    return [k for k in (key(p) for p in _PART_SPLIT_RE.split(unicodedata.normalize("NFC", text).lower())) if k]
 
 
 @cache
