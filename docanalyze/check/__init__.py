@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "CheckResult", "TaskCheck", "Evidence", "Uncited"]
 
+NOT_EVIDENCE = ("forward", "proposal")
 _SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:[.;!?]+|$)")
 
 
@@ -40,6 +41,8 @@ def _analysis(source: Any) -> Analysis:
 
 def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckResult:
     """Check ``report`` against ``plan`` (each a path, a loaded Document or an Analysis)."""
+    import numpy as np
+
     from . import features
     from .model import load_model, pair_scores, task_probabilities
     from .passages import report_passages
@@ -71,10 +74,12 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
     for i, task in enumerate(p.tasks):
         pr = {c: float(probs[i, k]) for k, c in enumerate(m.classes)}
         status = max(pr, key=lambda c: pr[c])
-        order = sorted(range(len(passages)), key=lambda j: -scores[i, j]) if passages else []
-        ev = [j for j in order if scores[i, j] >= m.evidence_threshold][: m.max_evidence]
-        if status != "not_reported" and not ev and order:
-            ev = order[:1]
+        order = [int(j) for j in np.argsort(-scores[i], kind="stable")] if passages else []
+        # what the report plans for the next period, or asks of others, is never evidence of work done
+        eligible = [j for j in order if passages[j].role not in NOT_EVIDENCE]
+        ev = [j for j in eligible if scores[i, j] >= m.evidence_threshold][: m.max_evidence]
+        if status != "not_reported" and not ev and eligible:
+            ev = eligible[:1]
         if status == "not_reported":
             ev = []
         used.update(ev)
@@ -105,20 +110,18 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
 
 
 def _evidence(text: str, ps: Any, score: float, task_words: list[str]) -> Evidence:
-    """A passage as evidence, with the sentence that shares most of the task's words as its focus."""
-    from .segment import fold_words
+    """A passage as evidence, with the sentence that shares most of the task's syllables as its focus."""
+    from .segment import skeleton
 
     focus = None
     if task_words:
-        wanted = set(task_words)
+        wanted = {s for w in task_words for s in w.split("_")}
         best = 0.0
         for m in _SENTENCE_RE.finditer(text, ps.start, ps.end):
-            if m.end() > ps.end:
-                break
-            words = set(fold_words(m.group()).split("_"))
-            syl = {s for w in wanted for s in w.split("_")}
-            share = len(words & syl) / max(1, len(syl))
-            if share > best and len(m.group().strip()) > 10:
+            if len(m.group().strip()) <= 10:
+                continue
+            share = len(wanted.intersection(skeleton(m.group()).split())) / max(1, len(wanted))
+            if share > best:
                 best, focus = share, (m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
     section = ps.headings[-1] if ps.headings else None
     return Evidence(text[ps.start:ps.end], ps.start, ps.end, score, ps.kind, ps.role,
@@ -147,35 +150,30 @@ def _why(sig: Any, i: int, j: int | None, status: str) -> str:
 
 def _uncited(plan: Analysis, report: Analysis) -> list[Uncited]:
     """Documents the plan cites that the report never mentions (by number, or by name for laws)."""
-    from ..normalize import fold
+    from .features import _NUMBER_RE
+    from .segment import skeleton
 
-    rfold = fold(report.document.text).replace(" ", "")
-    r_numbers = {(c.number or "").replace(" ", "").casefold() for c in report.citations if c.number}
+    body = f" {skeleton(report.document.text)} "
+
+    def mentioned(phrase: str) -> bool:
+        return f" {skeleton(phrase)} " in body
+
     out: list[Uncited] = []
     if plan.cited:
         for d in plan.cited:
             first = plan.citations[d.mentions[0]] if d.mentions else None
-            if d.number:
-                key = d.number.replace(" ", "").casefold()
-                found = key in r_numbers or fold(d.number).replace(" ", "") in rfold
-            elif d.name:
-                found = fold(d.name).replace(" ", "") in rfold
-            else:
-                continue
-            if not found and first is not None:
+            key = d.number or d.name
+            if key and first is not None and not mentioned(key):
                 out.append(Uncited(d.type, d.number, d.name, first.text, first.start, first.end))
         return out
     # no citation extraction available: fall back on document numbers as written
-    from .features import _NUMBER_RE
-
-    seen = set()
+    seen: set[str] = set()
     ptext = plan.document.text
-    start, end = plan.header.body_start, plan.header.body_end or plan.document.body_end
-    for mt in _NUMBER_RE.finditer(ptext, start, end):
+    end = plan.header.body_end or plan.document.body_end
+    for mt in _NUMBER_RE.finditer(ptext, plan.header.body_start, end):
         key = mt.group().casefold()
-        if key in seen:
-            continue
-        seen.add(key)
-        if fold(mt.group()).replace(" ", "") not in rfold:
-            out.append(Uncited(None, mt.group(), None, mt.group(), mt.start(), mt.end()))
+        if key not in seen:
+            seen.add(key)
+            if not mentioned(mt.group()):
+                out.append(Uncited(None, mt.group(), None, mt.group(), mt.start(), mt.end()))
     return out

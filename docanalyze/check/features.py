@@ -34,9 +34,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..lexicon import load_toml
-from ..normalize import fold
 from .passages import Passage
-from .segment import Words, fold_syllable, fold_words, segment
+from .segment import Words, fold_syllable, fold_words, segment, skeleton
 
 if TYPE_CHECKING:
     from ..analysis import Analysis
@@ -67,12 +66,12 @@ def stopwords() -> frozenset[str]:
 
 
 @cache
-def reporting_cues() -> tuple[re.Pattern[str], ...]:
-    """Patterns over folded text: past and result words, and counts ("12 lượt", "03 lớp")."""
-    cues = load_toml("check_lexicon.toml")["reporting"]["cues"]
-    counted = "|".join(re.escape(fold(w)) for w in _COUNTED)
-    return (*(re.compile(rf"(?<!\w){re.escape(fold(c))}(?!\w)") for c in cues),
-            re.compile(rf"\b\d{{1,6}}(?:[.,]\d{{3}})*\s+(?:{counted})(?!\w)"))
+def reporting_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Patterns over skeleton text: past and result words (one alternation), and counts ("12 lượt")."""
+    cues = sorted({skeleton(c) for c in load_toml("check_lexicon.toml")["reporting"]["cues"]}, key=len, reverse=True)
+    counted = "|".join(re.escape(skeleton(w)) for w in _COUNTED)
+    return (re.compile(rf"(?<!\S)(?:{'|'.join(map(re.escape, cues))})(?!\S)"),
+            re.compile(rf"(?<!\S)\d{{1,6}} (?:{counted})(?!\S)"))
 
 
 # ------------------------------------------------------------------ units of text
@@ -124,7 +123,7 @@ def _numbers(text: str) -> set[str]:
 def _quotes(text: str) -> set[str]:
     out = set()
     for m in _QUOTE_RE.finditer(text):
-        q = fold(m.group(1)).strip(" .,;:")
+        q = skeleton(m.group(1))
         if len(q.split()) >= 2:
             out.add(q)
     return out
@@ -140,12 +139,14 @@ def make_unit(text: str, words: Words, start: int, end: int, extra_numbers: set[
                 _quotes(piece) | (extra_quotes or set()))
 
 
-def task_unit(task: Task, plan: Analysis, plan_words: Words, backend: str) -> Unit:
+def task_unit(task: Task, plan: Analysis, plan_words: Words, backend: str, cites: _Spans | None = None,
+              slogans: _Spans | None = None) -> Unit:
     """A task's terms: from the plan's segmentation when the task text is a slice of it."""
     doc = plan.document
-    numbers = {(c.number or fold(c.name or "")).replace(" ", "").casefold()
-               for c in plan.citations if task.start <= c.start < task.end and (c.number or c.name)}
-    quotes = {fold(s.canonical or s.text) for s in plan.slogans if task.start <= s.start < task.end}
+    cites = cites or _Spans(plan.citations)
+    slogans = slogans or _Spans(plan.slogans)
+    numbers = {_cite_key(c) for c in cites.within(task.start, task.end) if c.number or c.name}
+    quotes = {skeleton(s.canonical or s.text) for s in slogans.within(task.start, task.end)}
     if doc.text[task.start:task.end] == task.text:
         return make_unit(doc.text, plan_words, task.start, task.end, numbers, quotes)
     words = segment(task.text, backend, use_cache=False)
@@ -161,10 +162,11 @@ class Signals:
     passages: list[Unit]
     idf: dict[str, float]
     pair: dict[str, np.ndarray]  # name -> T × P
-    task_weights: np.ndarray  # T × V, idf where the task has the word
+    task_weights: np.ndarray  # T × V, idf where the task has the word (V: task words found in the report)
     passage_bin: np.ndarray  # P × V, 1 where the passage has the word
     vocab: dict[str, int]
     passage_done: np.ndarray  # P: how much each passage reads as a statement of work done
+    task_total: np.ndarray  # T: each task's whole IDF mass
 
     def matrix(self, names: tuple[str, ...] | list[str]) -> np.ndarray:
         """(T·P) × F design matrix in task-major order."""
@@ -181,52 +183,86 @@ def _idf(units: list[list[str]]) -> dict[str, float]:
 
 
 def _tfidf(units: list[list[str]], vocab: dict[str, int], idf: dict[str, float]) -> np.ndarray:
+    """Rows of sublinear TF-IDF over ``vocab``, normalized by the norm over *all* of each unit's terms.
+
+    Only terms that tasks and passages share can add to a dot product, so the
+    matrices hold just those columns; the norm still counts every term.
+    """
     m = np.zeros((len(units), len(vocab)), dtype=np.float32)
     for i, terms in enumerate(units):
         counts: dict[str, int] = {}
         for w in terms:
             counts[w] = counts.get(w, 0) + 1
+        norm = 0.0
         for w, c in counts.items():
-            m[i, vocab[w]] = (1.0 + math.log(c)) * idf[w]
-    norms = np.linalg.norm(m, axis=1, keepdims=True)
-    return m / np.maximum(norms, 1e-9)
+            v = (1.0 + math.log(c)) * idf[w]
+            norm += v * v
+            k = vocab.get(w)
+            if k is not None:
+                m[i, k] = v
+        if norm > 0:
+            m[i] /= math.sqrt(norm)
+    return m
 
 
 def _binary(units: list[list[str]], vocab: dict[str, int], weights: dict[str, float] | None = None) -> np.ndarray:
     m = np.zeros((len(units), len(vocab)), dtype=np.float32)
     for i, terms in enumerate(units):
         for w in set(terms):
-            m[i, vocab[w]] = weights[w] if weights else 1.0
+            k = vocab.get(w)
+            if k is not None:
+                m[i, k] = weights[w] if weights else 1.0
     return m
 
 
+@dataclass
+class Similarity:
+    """Tasks against passages (and against extra units such as headings) on one kind of term."""
+
+    cos: np.ndarray  # T × P
+    cov: np.ndarray  # T × P: share of the task's IDF mass the passage holds
+    cos_extra: np.ndarray  # T × E
+    task_weights: np.ndarray  # T × V (V: task terms found elsewhere), IDF where the task has the term
+    task_total: np.ndarray  # T: the task's whole IDF mass
+    vocab: dict[str, int]
+    idf: dict[str, float]
+
+
 def similarity(tasks: list[list[str]], passages: list[list[str]], extra: list[list[str]] | None = None
-               ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, dict[str, int], dict[str, float]]:
-    """Cosine and coverage of tasks against passages (and against ``extra`` units, e.g. headings)."""
+               ) -> Similarity:
+    """Cosine and coverage of tasks against passages (and ``extra`` units), IDF over tasks and passages."""
     extra = extra or []
     idf = _idf(tasks + passages)
-    vocab: dict[str, int] = {}
-    for terms in tasks + passages + extra:
+    default = math.log(1 + len(tasks) + len(passages)) + 1.0
+    for terms in extra:
         for w in terms:
-            if w not in vocab:
+            idf.setdefault(w, default)
+    elsewhere = {w for terms in passages + extra for w in terms}
+    vocab: dict[str, int] = {}
+    for terms in tasks:
+        for w in terms:
+            if w in elsewhere and w not in vocab:
                 vocab[w] = len(vocab)
-    for w in vocab:
-        idf.setdefault(w, math.log(1 + len(tasks) + len(passages)) + 1.0)
     tv, pv = _tfidf(tasks, vocab, idf), _tfidf(passages, vocab, idf)
-    cos = tv @ pv.T
     tw = _binary(tasks, vocab, idf)
-    pb = _binary(passages, vocab)
-    cov = (tw @ pb.T) / np.maximum(tw.sum(axis=1, keepdims=True), 1e-9)
+    total = np.array([sum(idf[w] for w in set(terms)) for terms in tasks], dtype=np.float32)
+    cov = (tw @ _binary(passages, vocab).T) / np.maximum(total[:, None], 1e-9)
     ev = _tfidf(extra, vocab, idf) if extra else np.zeros((0, len(vocab)), dtype=np.float32)
-    return cos, cov, tv @ ev.T, tw, vocab, idf  # type: ignore[return-value]
+    return Similarity(tv @ pv.T, cov, tv @ ev.T, tw, total, vocab, idf)
+
+
+@cache
+def _lead_affixes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    head = "|".join(re.escape(skeleton(w)) for w in ("các", "những", "toàn thể"))
+    tail = "|".join(re.escape(skeleton(w)) for w in ("trực thuộc sở", "thuộc sở", "của sở", "trực thuộc", "thuộc",
+                                                      "sở"))
+    return re.compile(rf"^(?:{head}) "), re.compile(rf" (?:{tail})$")
 
 
 def _lead_core(name: str) -> str:
-    """The distinctive part of a unit name: 'Văn phòng Sở' -> 'văn phòng'."""
-    s = fold(name)
-    s = re.sub(r"^(?:các|những|toàn thể)\s+", "", s)
-    s = re.sub(r"\s+(?:thuộc sở|trực thuộc sở|trực thuộc|thuộc|sở|của sở)$", "", s)
-    return s.strip(" .,;:-")
+    """The distinctive part of a unit name: 'Văn phòng Sở' -> 'văn phòng', 'Các phòng thuộc Sở' -> 'phòng'."""
+    head, tail = _lead_affixes()
+    return tail.sub("", head.sub("", skeleton(name)))
 
 
 def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[Passage],
@@ -234,13 +270,14 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     rtext = report.document.text
     r_numbers: list[set[str]] = []
     r_quotes: list[set[str]] = []
+    cites, slogans = _Spans(report.citations), _Spans(report.slogans)
     for p in passages:
-        r_numbers.append({(c.number or fold(c.name or "")).replace(" ", "").casefold()
-                          for c in report.citations if p.start <= c.start < p.end and (c.number or c.name)})
-        r_quotes.append({fold(s.canonical or s.text) for s in report.slogans if p.start <= s.start < p.end})
+        r_numbers.append({_cite_key(c) for c in cites.within(p.start, p.end) if c.number or c.name})
+        r_quotes.append({skeleton(s.canonical or s.text) for s in slogans.within(p.start, p.end)})
     p_units = [make_unit(rtext, report_words, p.start, p.end, r_numbers[i], r_quotes[i])
                for i, p in enumerate(passages)]
-    t_units = [task_unit(t, plan, plan_words, backend) for t in tasks]
+    p_cites, p_slogans = _Spans(plan.citations), _Spans(plan.slogans)
+    t_units = [task_unit(t, plan, plan_words, backend, p_cites, p_slogans) for t in tasks]
     # headings: each distinct heading span once
     head_index: dict[tuple[int, int], int] = {}
     for p in passages:
@@ -249,10 +286,11 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     h_units = [make_unit(rtext, report_words, s, e) for (s, e) in head_index]
 
     T, P = len(t_units), len(p_units)
-    cos_w, cov_w, cos_h, tw, vocab, idf = similarity([u.words for u in t_units], [u.words for u in p_units],
-                                                     [u.words for u in h_units])
-    cos_b, cov_b, _, _, _, _ = similarity([u.bigrams for u in t_units], [u.bigrams for u in p_units])
-    pb = _binary([u.words for u in p_units], vocab)
+    words = similarity([u.words for u in t_units], [u.words for u in p_units], [u.words for u in h_units])
+    bigrams = similarity([u.bigrams for u in t_units], [u.bigrams for u in p_units])
+    cos_w, cov_w, cos_h = words.cos, words.cov, words.cos_extra
+    cos_b, cov_b = bigrams.cos, bigrams.cov
+    pb = _binary([u.words for u in p_units], words.vocab)
 
     head = np.zeros((T, P), dtype=np.float32)
     for j, p in enumerate(passages):
@@ -262,35 +300,36 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
 
     cite = np.zeros((T, P), dtype=np.float32)
     quote = np.zeros((T, P), dtype=np.float32)
-    n_num: dict[str, int] = {}
-    n_quote: dict[str, int] = {}
-    for u in p_units:
+    where_num: dict[str, list[int]] = {}
+    where_quote: dict[str, list[int]] = {}
+    for j, u in enumerate(p_units):
         for x in u.numbers:
-            n_num[x] = n_num.get(x, 0) + 1
+            where_num.setdefault(x, []).append(j)
         for x in u.quotes:
-            n_quote[x] = n_quote.get(x, 0) + 1
+            where_quote.setdefault(x, []).append(j)
     for i, tu in enumerate(t_units):
-        for j, pu in enumerate(p_units):
-            shared = tu.numbers & pu.numbers
-            if shared:
-                cite[i, j] = max(1.0 / n_num[x] for x in shared)
-            if tu.quotes and pu.quotes:
-                best = 0.0
-                for q in pu.quotes:
-                    if any(_same_quote(q, tq) for tq in tu.quotes):
-                        best = max(best, 1.0 / n_quote[q])
-                quote[i, j] = best
+        for x in tu.numbers:
+            for j in where_num.get(x, ()):  # a number the whole report repeats says less than a rare one
+                cite[i, j] = max(cite[i, j], 1.0 / len(where_num[x]))
+        for tq in tu.quotes:
+            for q, js in where_quote.items():
+                if _same_quote(q, tq):
+                    for j in js:
+                        quote[i, j] = max(quote[i, j], 1.0 / len(js))
 
     lead = np.zeros((T, P), dtype=np.float32)
-    folded_passages = [fold(rtext[p.start:p.end]) + " " + " ".join(fold(h) for h in p.headings) for p in passages]
+    heads_folded: dict[str, str] = {}
+    folded_passages = [" ".join([skeleton(rtext[p.start:p.end]), *(heads_folded.setdefault(h, skeleton(h))
+                                                                   for h in p.headings)]) for p in passages]
+    by_core: dict[str, np.ndarray] = {}
     for i, t in enumerate(tasks):
-        cores = [c for c in (_lead_core(x) for x in t.lead) if len(c.split()) >= 2]
-        if cores:
-            for j, fp in enumerate(folded_passages):
-                if any(c in fp for c in cores):
-                    lead[i, j] = 1.0
+        for core in (c for c in (_lead_core(x) for x in t.lead) if len(c.split()) >= 2):
+            if core not in by_core:
+                by_core[core] = np.array([core in fp for fp in folded_passages], dtype=np.float32)
+            lead[i] = np.maximum(lead[i], by_core[core])
 
-    done = np.array([_done_score(fp) for fp in folded_passages], dtype=np.float32)
+    done = np.array([_done_score(fp) + 0.5 * bool(_PERCENT_RE.search(rtext, p.start, p.end))
+                     for fp, p in zip(folded_passages, passages, strict=True)], dtype=np.float32).clip(0, 1)
     is_heading = np.array([p.kind == "heading" for p in passages], dtype=np.float32)
     p_len = np.array([min(math.log1p(len(u.words)) / 5.0, 1.5) for u in p_units], dtype=np.float32)
     base = 0.5 * cos_w + 0.5 * cov_w
@@ -304,7 +343,24 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     pair["p_len"] = ones * p_len[None, :]
     for role in ("intro", "assessment", "forward", "proposal"):
         pair[f"role_{role}"] = ones * np.array([p.role == role for p in passages], dtype=np.float32)[None, :]
-    return Signals(t_units, p_units, idf, pair, tw, pb, vocab, done)
+    return Signals(t_units, p_units, words.idf, pair, words.task_weights, pb, words.vocab, done, words.task_total)
+
+
+def _cite_key(c: object) -> str:
+    """A cited document's matching key: its number as written without spaces, or its name."""
+    number = getattr(c, "number", None)
+    return number.replace(" ", "").casefold() if number else skeleton(getattr(c, "name", None) or "")
+
+
+class _Spans:
+    """Items with a ``start`` (citations, slogans), found by the span they begin in."""
+
+    def __init__(self, items: list) -> None:
+        self.items = sorted(items, key=lambda x: x.start)
+        self.starts = [x.start for x in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        return self.items[bisect_left(self.starts, start):bisect_left(self.starts, end)]
 
 
 def _same_quote(a: str, b: str) -> bool:
@@ -317,7 +373,6 @@ def _same_quote(a: str, b: str) -> bool:
 
 def _done_score(folded: str) -> float:
     """0..1: how much a passage reads as a statement of what was done (past markers, counts, rates)."""
-    cues = reporting_cues()
-    hits = sum(1 for rx in cues[:-1] if rx.search(folded))
-    hits += 2 * bool(_PERCENT_RE.search(folded)) + 2 * bool(cues[-1].search(folded))
+    words, counts = reporting_cues()
+    hits = len(set(words.findall(folded))) + 2 * bool(counts.search(folded))
     return min(hits / 4.0, 1.0)

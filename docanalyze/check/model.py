@@ -121,7 +121,7 @@ def task_features(sig: Signals, scores: np.ndarray, threshold: float) -> np.ndar
         top = np.pad(top, (0, 3 - len(top)))
         strong = [j for j in order if s[j] >= threshold][:8] or [int(order[0])]
         weights = sig.task_weights[i]
-        total = float(weights.sum()) or 1.0
+        total = float(sig.task_total[i]) or 1.0
         union = np.clip(sig.passage_bin[strong].sum(axis=0), 0, 1)
         cov_union = float(weights @ union) / total
         present = {w for j in strong for w in sig.passages[j].words}

@@ -16,7 +16,7 @@ from functools import cache
 from ..items import Header, Section
 from ..lexicon import load_toml
 from ..model import Document
-from ..normalize import fold
+from .segment import skeleton
 
 # intro: before the first heading (legal bases); body: results; assessment; forward: next period; proposal
 ROLES = ("body", "intro", "assessment", "forward", "proposal")
@@ -40,12 +40,13 @@ class Passage:
 @cache
 def _cues() -> dict[str, list[str]]:
     data = load_toml("check_lexicon.toml")["sections"]
-    return {k: [fold(x) for x in v] for k, v in data.items()}
+    return {k: [skeleton(x) for x in v] for k, v in data.items()}
 
 
+@cache
 def heading_role(title: str, top_level: bool, year: int | None = None) -> str | None:
     """What a section with this heading holds: forward, proposal, assessment — or None (results, unknown)."""
-    t = fold(re.sub(r"^[\s\W\d]*(?:[IVXLC]+\s*[./)-]|\d+(?:\.\d+)*\s*[./)]|[a-zđ]\))?\s*", "", title))
+    t = skeleton(re.sub(r"^[\s\W\d]*(?:[IVXLC]+\s*[./)-]|\d+(?:\.\d+)*\s*[./)]|[a-zđ]\))?\s*", "", title))
     if not t:
         return None
     cues = _cues()
@@ -55,7 +56,7 @@ def heading_role(title: str, top_level: bool, year: int | None = None) -> str | 
     if not backward:
         if any(w in t for w in cues["forward_when"]):
             return "forward"
-        if year and re.search(rf"\bnăm\s+(?:học\s+)?{year + 1}\b", t):
+        if year and re.search(rf"\b{skeleton('năm')} (?:{skeleton('học')} )?{year + 1}\b", t):
             return "forward"
         if top_level and any(t.startswith(w) for w in cues["forward"]):
             return "forward"
@@ -129,7 +130,7 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
                                    role, heads, hspans))
             continue
         btext = text[b.start:b.end]
-        if not btext.strip():
+        if not btext.strip() or any(skeleton(btext[:40]).startswith(c) for c in _cues()["closing"]):
             continue
         kind = "heading" if (bi in section_blocks or b.start in heading_starts) and _short(btext) else b.kind
         if kind == "heading" and _looks_like_heading(btext, b.bold) and len(btext) < 60:
@@ -144,6 +145,6 @@ def _short(s: str) -> bool:
 
 def _is_header_row(cells: list[str]) -> bool:
     """A table's column titles: short cells, no digits in the first, known column words."""
-    folded = [fold(c) for c in cells]
+    folded = [skeleton(c) for c in cells]
     return (not any(ch.isdigit() for ch in folded[0]) and all(len(c) < 60 for c in folded)
-            and sum(any(c.startswith(w) for w in _TABLE_HEADER_WORDS) for c in folded) >= 1)
+            and sum(any(c.startswith(skeleton(w)) for w in _TABLE_HEADER_WORDS) for c in folded) >= 1)

@@ -59,6 +59,16 @@ def fold_syllable(s: str) -> str:
     return unicodedata.normalize("NFC", base) + tones
 
 
+def skeleton(text: str) -> str:
+    """The words of ``text``, folded syllable by syllable and joined by single spaces; punctuation dropped.
+
+    The matching key of the check (cue phrases, unit names, quoted phrases,
+    document numbers): like ``normalize.fold`` but built from cached syllables,
+    which matters when every passage of a 30-page report is folded.
+    """
+    return " ".join(fold_syllable(t) for t in _SYL_RE.findall(text))
+
+
 def fold_words(phrase: str) -> str:
     """The key of a phrase as the segmenters write it: folded syllables joined by '_'."""
     return "_".join(fold_syllable(m.group()) for m in _SYL_RE.finditer(phrase))

@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Speed and memory of ``docanalyze check`` on two ~30-page documents.
+
+The documents are built from the labelled pairs in ``corpus/pairs/``: every
+plan concatenated (repeated) until the text reaches ``--chars`` characters, and
+likewise every report, so the vocabulary and layout are real. Budgets (issue 5):
+a check in <= 1 s after import, the cold CLI in <= 3 s, peak memory < 400 MB.
+
+    .venv/bin/python benchmarks/bench_check.py [--chars 75000] [--repeat 3]
+
+Figures: import time; ``check()`` in-process with an empty segmentation cache
+and again with the cache filled; the CLI from a fresh process with an empty
+cache and with a warm one; peak resident memory of a process that imports
+docanalyze and runs one check.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+
+def build(kind: str, chars: int, out: Path) -> Path:
+    """One long plan or report from the pair documents (their headers stripped after the first)."""
+    parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "pairs").glob(f"*_{kind}.txt"))]
+    if not parts:
+        parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    text, k = parts[0], 1
+    while len(text) < chars:
+        body = parts[k % len(parts)]
+        cut = body.find("\nI. ")
+        text += "\n\n" + (body[cut:] if cut > 0 else body)
+        k += 1
+    out.write_text(text, encoding="utf-8")
+    return out
+
+
+CHILD = r"""
+import json, os, resource, sys, time
+t0 = time.perf_counter()
+import docanalyze
+from docanalyze.check import check
+from docanalyze.check.model import load_model
+from docanalyze.check.segment import dictionary
+import numpy
+load_model(); dictionary()
+t_import = time.perf_counter() - t0
+t1 = time.perf_counter()
+r = check(sys.argv[1], sys.argv[2])
+t_check = time.perf_counter() - t1
+t2 = time.perf_counter()
+r2 = check(sys.argv[1], sys.argv[2])
+t_again = time.perf_counter() - t2
+print(json.dumps({"import": t_import, "check": t_check, "check_again": t_again, "timings": r.timings,
+                  "timings_again": r2.timings, "tasks": len(r.tasks), "passages_summary": r.summary,
+                  "maxrss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def child(report: Path, plan: Path, cache: Path) -> dict:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    out = subprocess.run([PY, "-c", CHILD, str(report), str(plan)], capture_output=True, text=True, env=env,
+                         timeout=600)
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def cli(report: Path, plan: Path, cache: Path, target: Path) -> float:
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    exe = str(Path(PY).with_name("docanalyze"))
+    cmd = [exe] if Path(exe).exists() else [PY, "-m", "docanalyze"]
+    t = time.perf_counter()
+    out = subprocess.run([*cmd, "check", str(report), str(plan), "--format", "json", "-o", str(target)],
+                         capture_output=True, text=True, env=env, timeout=600)
+    took = time.perf_counter() - t
+    if out.returncode:
+        raise SystemExit(out.stderr)
+    return took
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--chars", type=int, default=75_000, help="characters per document (~2,500 a page)")
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    work = Path(tempfile.mkdtemp(prefix="bench_check_"))
+    try:
+        plan, report = build("plan", args.chars, work / "plan.txt"), build("report", args.chars, work / "report.txt")
+        print(f"plan {len(plan.read_text(encoding='utf-8')):,} chars, report "
+              f"{len(report.read_text(encoding='utf-8')):,} chars")
+        cold_runs, warm_runs, cli_cold, cli_warm, rss = [], [], [], [], []
+        for k in range(args.repeat):
+            cache = work / f"cache{k}"
+            r = child(report, plan, cache)  # empty cache, then the same check again with it filled
+            cold_runs.append(r)
+            warm_runs.append(r["check_again"])
+            rss.append(r["maxrss_mb"])
+            cache2 = work / f"cachecli{k}"
+            cli_cold.append(cli(report, plan, cache2, work / "out.json"))
+            cli_warm.append(cli(report, plan, cache2, work / "out.json"))
+        best = min(cold_runs, key=lambda r: r["check"])
+        print(f"tasks in the plan: {best['tasks']}; verdicts {best['passages_summary']}")
+        print(f"import docanalyze + numpy + model + dictionary: {min(r['import'] for r in cold_runs):.2f} s")
+        print(f"check() after import, empty cache: {min(r['check'] for r in cold_runs):.2f} s "
+              f"(stages {json.dumps({k: round(v, 3) for k, v in best['timings'].items()})})")
+        print(f"check() after import, cache filled: {min(warm_runs):.2f} s")
+        print(f"CLI, fresh process, empty cache: {min(cli_cold):.2f} s (median {sorted(cli_cold)[len(cli_cold)//2]:.2f})")
+        print(f"CLI, fresh process, warm cache: {min(cli_warm):.2f} s")
+        print(f"peak memory (import + two checks): {max(rss):.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
