@@ -124,6 +124,16 @@ CASES = [
     ("các mô hình: “Dân vận khéo trong giải quyết đơn thư”; “Dân vận khéo trong đối thoại với công dân”.",
      [("Dân vận khéo trong giải quyết đơn thư", "model", None),
       ("Dân vận khéo trong đối thoại với công dân", "model", None)]),
+    # a year named for its theme; a theme after "Chủ đề công tác năm … :"
+    ("Năm 2025 được xác định là “Năm tăng tốc, bứt phá về đích”.", [("Năm tăng tốc, bứt phá về đích", "theme", None)]),
+    ("Chủ đề công tác năm 2024 của ngành Tư pháp: “Nâng cao chất lượng xây dựng, thi hành pháp luật”.",
+     [("Nâng cao chất lượng xây dựng, thi hành pháp luật", "theme", None)]),
+    ("Duy trì khẩu hiệu “An toàn là bạn, tai nạn là thù”.", [("An toàn là bạn, tai nạn là thù", "motto", None)]),
+    # a cue too far back or across a preposition; a lower-case word is a scare quote
+    ("chuyển đổi mô hình tăng trưởng từ “truyền thống” sang hiện đại.", []),
+    ("phát triển mô hình “xanh” trong nông nghiệp.", []),
+    ("Duy trì các mô hình *(chi tiết tại Phụ lục)*.", []),
+    ("Kết quả xếp loại “Hoàn thành tốt nhiệm vụ”; tránh tình trạng “trên nóng, dưới lạnh”, “nói nhiều làm ít”.", []),
     # a theme after a colon without quotes
     ("Chủ đề năm 2025 của huyện: Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ.\n\n1. Làm.",
      [("Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ", "theme", None)]),

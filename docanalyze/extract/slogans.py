@@ -25,7 +25,6 @@ from .slogan_context import (
     after_citation,
     chant_shaped,
     clause_start,
-    low,
     not_slogan_keys,
     read_context,
     starts_like_title,
@@ -36,7 +35,9 @@ _AFTER_THEME_RE = re.compile(r"^\s*(?:là|được chọn là|được xác đ�
 _THEME_COLON_RE = re.compile(
     r"(?<!\w)chủ đề\s+(?:của\s+)?năm\s+\d{4}(?:\s+(?:của|tại)\s+[^\n:;“”.]{1,40}?)?\s*(?::|\s+là\s*:?)\s*"
     r"(?P<t>[A-ZĐÀ-Ỹ][^\n“”]{10,400}?)\s*(?=\.\s|\.?\n|\.?$|;)", re.I)
+_YEAR_NAME_RE = re.compile(r"^Năm\s+(?!học\b|nay\b|\d)\w+(?:\s+\S+){2,}")
 _MAX_WORDS = 80
+_MAX_ITALIC_WORDS = 30
 _SAME = 92.0  # two quotes of a non-lexicon phrase this alike are one slogan (a retyped theme)
 
 
@@ -69,6 +70,14 @@ def _cited_title(q: Quote, text: str, citations: list[Citation]) -> bool:
         if c.end <= q.outer_start and q.outer_start - c.end <= 160 and after_citation(text[c.end : q.outer_start]):
             return True
     return False
+
+
+def _named(phrase: str, kind: str | None) -> bool:
+    """Models and movements carry a name; a short lower-case word after "mô hình" is a scare quote
+    ("chuyển đổi mô hình tăng trưởng “truyền thống”")."""
+    if kind not in ("model", "movement"):
+        return True
+    return phrase[:1].isupper() or phrase[:1].isdigit() or len(phrase.split()) > 3
 
 
 def _strip_cue(phrase: str) -> str:
@@ -111,12 +120,19 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
         contexts.append(ctx)
         if len(phrase.split()) > _MAX_WORDS or ctx.reason in ("title", "name"):
             continue
+        if not q.quoted and (len(phrase.split()) > _MAX_ITALIC_WORDS or text[q.outer_start - 1 : q.outer_start] == "("
+                             or re.search(r"[.:]\s", phrase)):
+            continue  # an italic sentence, note or parenthesis, not a phrase standing for a quote
         m = _match(phrase)
         if m is None and (lex.key(phrase) in not_slogan_keys() or ctx.reason != "cue" and starts_like_title(phrase)):
             if ctx.reason is None and starts_like_title(phrase):
                 contexts[-1] = Context("title")  # a list of titles: “Quy chế …”; “Quy định …”
             continue
+        if ctx.reason is None and m is None and _YEAR_NAME_RE.match(phrase):
+            ctx = Context("cue", "theme")  # “Năm Phụ nữ chủ động chuyển đổi số”: a year named for its theme
         if ctx.reason == "cue":
+            if m is None and not _named(phrase, ctx.kind):
+                continue
             found.append((q, m.entry.kind if m else ctx.kind or "motto", m))
         elif m is not None:
             found.append((q, m.entry.kind, m))
@@ -183,8 +199,7 @@ def _unquoted_themes(doc: Document, slogans: list[Slogan]) -> list[Slogan]:
     """A yearly theme stated after a colon without quotes: "Chủ đề năm 2024: Tăng tốc …"."""
     out = []
     text = doc.text
-    low_text = low(text)
-    for m in _THEME_COLON_RE.finditer(low_text):
+    for m in _THEME_COLON_RE.finditer(text):
         s, e = m.span("t")
         if any(x.start < e and s < x.end for x in slogans) or not text[s].isupper():
             continue
