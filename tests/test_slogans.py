@@ -68,6 +68,16 @@ def test_quote_pairing_survives_real_export_damage():
     assert got == ["Quy chế công tác dân vận", "về đẩy mạnh xử lý", "điểm nóng", "dân biết, dân bàn"]
 
 
+@pytest.mark.parametrize("raw, want", [
+    ('phong trào " Dân vận khéo " trong trường học', ["Dân vận khéo"]),
+    ('phong trào"Dân vận khéo" và "Toàn dân bảo vệ an ninh Tổ quốc".', ["Dân vận khéo", "Toàn dân bảo vệ an ninh Tổ quốc"]),
+    ("phương châm «Dân biết, dân bàn» và „Dân làm“", ["Dân biết, dân bàn", "Dân làm"]),
+])
+def test_straight_and_foreign_quotes(raw, want):
+    doc = _doc(raw)
+    assert [doc.text[q.start:q.end] for q in find_quotes(doc)] == want
+
+
 def test_nested_quotes_and_cells():
     doc = _doc("Nghị quyết về “ngăn chặn những biểu hiện “tự diễn biến”, “tự chuyển hóa” trong nội bộ”.\n\n"
                "Stt\tNội dung\n1\tPhong trào «Giỏi việc nước, đảm việc nhà»\n2\tMô hình “Tổ tiết kiệm")
@@ -106,6 +116,8 @@ CASES = [
     ("Quyết định số 217-QĐ/TW của Bộ Chính trị ban hành “Quy chế giám sát và phản biện xã hội”; “Quy định về việc "
      "Mặt trận Tổ quốc góp ý xây dựng Đảng”.", []),
     ("Chỉ thị số 07-CT/TU ngày 08/9/2021 của Ban Thường vụ Thành ủy “về đẩy mạnh công tác dân vận”.", []),
+    ("triển khai Kế hoạch số 15/KH-SGDĐT của Sở gắn với “Dân vận khéo” trong trường học.",
+     [("Dân vận khéo", "movement", "Dân vận khéo")]),
     ("nâng cao hiệu quả thực hiện Đề án “Văn hóa công vụ” theo Quyết định.", []),
     ("nhất là các nội dung trong bài báo “Dân vận” của Chủ tịch Hồ Chí Minh.", []),
     # names of offices and scare quotes

@@ -72,9 +72,18 @@ def _segments(doc: Document) -> list[tuple[int, int]]:
 
 
 def _closes(text: str, i: int, seg_end: int) -> bool:
-    """An opening mark that really closes: ``… Hải Phòng “;`` (straight quote after a space)."""
+    """An opening mark that really closes: ``“ Dân vận khéo “ trong``, ``… Hải Phòng “;``.
+
+    A straight quote with a space before it was made an opening one; when a quote
+    is open and this one is followed by a space or punctuation, it ends the open one.
+    """
     rest = text[i + 1 : seg_end]
-    return not rest.strip() or bool(re.match(r"\s*[,.;:!?)]", rest))
+    return not rest or bool(re.match(r"[\s,.;:!?)]", rest))
+
+
+def _opens(text: str, i: int, seg_end: int) -> bool:
+    """A closing mark that really opens: ``phong trào"Dân vận khéo"`` (no space before it)."""
+    return i + 1 < seg_end and text[i + 1].isalnum()
 
 
 def _pair(text: str, seg_start: int, seg_end: int) -> list[tuple[int, int, bool]]:
@@ -93,6 +102,8 @@ def _pair(text: str, seg_start: int, seg_end: int) -> list[tuple[int, int, bool]
             o = stack.pop()
             if i - o <= _MAX_CHARS:
                 pairs.append((o, i, bool(stack)))
+        elif ch == CLOSE_QUOTE and _opens(text, i, seg_end):
+            stack.append(i)
     return pairs
 
 

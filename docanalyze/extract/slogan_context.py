@@ -25,7 +25,10 @@ _NUMBER = r"\d+[a-zđ]?(?:/\d{4})?\s*[/-]\s*[a-zđ&]+(?:[/-][a-zđ&0-9]+)*"
 _DATE = (r"(?:ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}"
          r"|ngày\s+\d{1,2}\s*[/.-]\s*\d{1,2}|năm\s+\d{4})")
 # After a citation's number: its date, its issuer, then "về"/"ban hành" — nothing that is a sentence.
-_CITATION_TAIL = (r"(?:\s*,?\s*" + _DATE + r")?(?:\s*,?\s*(?:của|do)\s+[^,;:“”]{1,90}?)?"
+# The issuer after "của": a body's name, which never holds the verbs of a sentence.
+_ISSUER = (r"(?:(?!\b(?:gắn|hưởng ứng|thực hiện|triển khai|tổ chức|phát động|đẩy mạnh|tiếp tục|tham gia|"
+           r"cùng với|nhằm|trong|đối với)\b)[^,;:“”]){1,90}?")
+_CITATION_TAIL = (r"(?:\s*,?\s*" + _DATE + r")?(?:\s*,?\s*(?:của|do)\s+" + _ISSUER + r")?"
                   r"(?:\s*,?\s*(?:về việc|về|ban hành|v/v|với tên gọi|có tên))?\s*:?\s*$")
 
 
