@@ -28,6 +28,7 @@ class DocType:
     variants: tuple[str, ...] = field(default=())  # "Thông báo kết luận" names a Thông báo
     generic_words: tuple[str, ...] = field(default=())  # "Văn bản": the number's code decides
     named: bool = False  # cited by title: Luật, Bộ luật, Pháp lệnh, Hiến pháp
+    issuer: str | None = None  # the only body that issues this type (Luật: Quốc hội)
 
     def codes(self, system: str) -> tuple[str, ...]:
         return self.state_codes if system == "state" else self.party_codes
@@ -48,7 +49,7 @@ def doc_types() -> tuple[DocType, ...]:
     return tuple(
         DocType(t["name"], t.get("kind", "other"), tuple(t.get("state_codes", [])), tuple(t.get("party_codes", [])),
                 tuple(t.get("words", [])), tuple(t.get("examples", [])), tuple(t.get("variants", [])),
-                tuple(t.get("generic_words", [])), bool(t.get("named", False)))
+                tuple(t.get("generic_words", [])), bool(t.get("named", False)), t.get("issuer"))
         for t in load_toml("doc_types.toml")["type"]
     )
 

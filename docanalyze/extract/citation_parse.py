@@ -26,6 +26,7 @@ from .citation_patterns import (
 )
 
 LOOKBACK = 80  # characters searched for a type word before a number
+_ISSUED_RE = re.compile(r"[ \n]*(?:đã[ \n]|vừa[ \n])?(?:ban hành|ký|phê duyệt|công bố|thông qua)(?![^\W\d_])")
 _KHOA = fold("khóa")
 _NOT_FIRST = frozenset(fold(w) for w in ("các", "những", "mình", "này", "đó", "ông", "bà"))
 
@@ -56,15 +57,28 @@ def type_before(text: str, pos: int) -> tuple[DocType, bool, int, bool] | None:
     run = [words[-1]]
     for w in reversed(words[:-1]):
         gap = window[w.end() : run[0].start()]
-        if gap not in (" ", "\n") or len(run) >= 4:
+        if gap not in (" ", "\n") or len(run) >= 6:
             break
         run.insert(0, w)
     index = type_by_word()
-    for k in range(len(run), 0, -1):
+    for k in range(min(len(run), 4), 0, -1):
         phrase = " ".join(w.group() for w in run[-k:])
         hit = index.get(fold(phrase)) or index.get(word_key(phrase))
         if hit is not None:
             return hit[0], hit[1], lo + run[-k].start(), has_so
+    if has_so:
+        # a type word and a few lower-case words that qualify it: "Thông báo làm việc số 2948/…"
+        for j in range(len(run) - 2, -1, -1):
+            tail = run[j + 1 :]
+            if len(tail) > 3 or not all(t.group()[:1].islower() for t in tail):
+                continue
+            for n in (2, 1):
+                if j - n + 1 < 0:
+                    continue
+                phrase = " ".join(w.group() for w in run[j - n + 1 : j + 1])
+                hit = index.get(fold(phrase))
+                if hit is not None and phrase[:1].isupper() and not hit[1]:
+                    return hit[0], hit[1], lo + run[j - n + 1].start(), has_so
     return None
 
 
@@ -104,6 +118,14 @@ def _stops() -> tuple[dict[str, int], dict[str, int]]:
 
 
 @cache
+def _continuations() -> tuple[frozenset[str], frozenset[tuple[str, ...]]]:
+    words = citation_words()["issuer"]
+    cont = frozenset(fold(w) for w in words["continuations"])
+    desc = frozenset(tuple(fold(t) for t in WORD_RE.findall(n)) for n in words["descriptive"])
+    return cont, desc
+
+
+@cache
 def _heads() -> frozenset[str]:
     return frozenset(fold(h) for h in citation_words()["issuer"]["heads"])
 
@@ -137,17 +159,25 @@ def issuer_after(text: str, pos: int) -> tuple[str, int, int] | None:
         return None
     lower, upper = _stops()
     known = _known_names()
+    cont, descriptive = _continuations()
     i = 0
+    strict = False
     while i < len(words) and i < 24:
         # a known name is taken whole ("Bộ Giáo dục và Đào tạo", "Ban Dân vận Tỉnh ủy")
-        folded = None
         cands = known.get(fold(words[i]))
         if cands:
             folded = [fold(w) for w in words[i : i + 12]]
             hit = next((c for c in cands if tuple(folded[: len(c)]) == c), None)
             if hit is not None and (i == 0 or words[i][:1].isupper()):
                 i += len(hit)
+                strict = hit not in descriptive
                 continue
+        if strict and i > 0:
+            # after a known name: a place ("tỉnh Lào Cai"), a capitalized word, "-" or "và <body>"
+            w = words[i]
+            if not (w[:1].isupper() or w == "-" or fold(w) in cont or (w == "và" and i + 1 < len(words)
+                                                                       and _starts_body(words, i + 1))):
+                break
         if i > 0:
             stop = False
             for n in (3, 2, 1):
@@ -180,6 +210,8 @@ def issuer_after(text: str, pos: int) -> tuple[str, int, int] | None:
         return None
     if first in _NOT_FIRST:
         return None
+    if m.group("intro") == "do" and not _ISSUED_RE.match(text, start + len(raw)):
+        return None  # "do X thực hiện" names who acts, not who issued; "do X ban hành" does
     return display_issuer(raw), start, start + len(raw)
 
 

@@ -20,6 +20,24 @@ from .citation_titles import law_key
 _YEAR_RE = re.compile(r"^(?P<n>[0-9]+[a-zđ]?)(?:/(?P<y>(?:19|20)[0-9]{2}))?(?P<rest>[/\-].+)$")
 
 
+_TITLED = ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp")
+
+
+def _law_identity(c: Citation) -> tuple[str, int | None]:
+    """A titled document's key and year: the title's "năm 2022", else the number's year, else the date's.
+
+    "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015" and "Luật Tổ chức Chính phủ số
+    63/2025/QH15" are two laws.
+    """
+    base, year = law_key(c.name or "")
+    if year is None and c.number:
+        m = re.match(r"^[0-9]+[a-zđ]?/((?:19|20)[0-9]{2})/", c.number)
+        year = int(m.group(1)) if m else None
+    if year is None and c.date is not None and c.date_text is not None:
+        year = c.date.year
+    return base, year
+
+
 def _key(c: Citation) -> str | None:
     if not c.number:
         return None
@@ -52,8 +70,8 @@ def resolve_citations(citations: list[Citation], doc: Document | None = None) ->
                 cands = {g for g, has_year in by_yearless.get(yl[:2], []) if has_year != yl[2]}
                 if len(cands) == 1:
                     gid = cands.pop()
-        if gid is None and c.name and c.type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
-            base, year = law_key(c.name)
+        if gid is None and c.name and c.type in _TITLED:
+            base, year = _law_identity(c)
             cands = [g for y, g in by_law.get(base, []) if y is None or year is None or y == year]
             if c.number:  # a numbered law joins a title-only mention, never another number
                 cands = [g for g in cands if not any(citations[j].number for j in groups[g])]
@@ -68,8 +86,8 @@ def resolve_citations(citations: list[Citation], doc: Document | None = None) ->
             yl = _yearless(c.number) if c.number else None
             if yl is not None:
                 by_yearless.setdefault(yl[:2], []).append((gid, yl[2]))
-        if c.name and c.type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
-            base, year = law_key(c.name)
+        if c.name and c.type in _TITLED:
+            base, year = _law_identity(c)
             by_law.setdefault(base, []).append((year, gid))
     return [_document(gid, [citations[i] for i in idx], idx) for gid, idx in enumerate(groups)]
 
@@ -82,7 +100,7 @@ def _document(gid: int, mentions: list[Citation], idx: list[int]) -> CitedDocume
     if types:
         best = max(types.values())
         doc_type = next(c.type for c in mentions if c.type and types[c.type] == best)
-    named = [c.name for c in mentions if c.name]
+    named = [c.name for c in mentions if c.name and c.name != c.name.upper()] or [c.name for c in mentions if c.name]
     name = next((n for n in named if re.search(r"năm\s+(?:19|20)[0-9]{2}$", n)), named[0] if named else None)
     dates = list(dict.fromkeys(c.date for c in mentions if c.date is not None and c.date_text is not None))
     issuer = None
@@ -107,6 +125,6 @@ def _document(gid: int, mentions: list[Citation], idx: list[int]) -> CitedDocume
             c.date = dates[0]
         if c.number is None and number is not None:
             c.number = number  # a law cited by title, resolved to its numbered mention
-        if c.name and name and c.type in ("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"):
+        if c.name and name and c.type in _TITLED:
             c.name = name
     return d

@@ -18,7 +18,7 @@ from .citation_parse import read_tail
 from .citation_patterns import LETTERS, NUMBER, TAIL_YEAR_RE, compact, number_key
 
 _TOKEN_RE = re.compile(r"[^\s,;:.()“”\"]+")
-_NUMBER_AFTER_RE = re.compile(r"[ \n](?:số|Số)[ \n]?:?[ \n]?" + NUMBER.replace("(?P<", "(?P<x_"))
+_NUMBER_AFTER_RE = re.compile(r"[ \n](?:(?:số|Số)[ \n]?:?[ \n]?)?" + NUMBER.replace("(?P<", "(?P<x_"))
 _COUNTRY_RE = re.compile(r"[ \n]nước[ \n]Cộng[ \n]h[oò]a[ \n]xã[ \n]hội[ \n]chủ[ \n]nghĩa[ \n]Việt[ \n]Nam", re.I)
 
 
@@ -42,7 +42,7 @@ def _words() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
 
 
 def _kind(word: str) -> str:
-    w = fold(word)
+    w = " ".join(word.lower().split())
     if w.startswith("bộ"):
         return "Bộ luật"
     if w.startswith("pháp"):

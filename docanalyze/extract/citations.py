@@ -16,13 +16,13 @@ from __future__ import annotations
 import re
 
 from ..items import Citation, CitedDocument, Header
-from ..lexicon import DocType, issuer_by_code, type_by_code
+from ..lexicon import DocType, issuer_by_code, type_by_code, type_by_name
 from ..model import Document
 from ..normalize import fold
 from .citation_parse import read_tail, type_before
 from .citation_patterns import SCAN_RE, Symbol, compact
 from .citation_resolve import resolve_citations
-from .citation_titles import named_citation
+from .citation_titles import law_key, named_citation
 
 __all__ = ["find_citations", "resolve_citations", "parse_symbol", "issuer_from_code"]
 
@@ -34,6 +34,9 @@ def find_citations(doc: Document, header: Header | None = None) -> list[Citation
     text = doc.text
     own_span = header.spans.get("number") if header else None
     own = compact(header.number) if header and header.number and re.search(r"[0-9]", header.number) else None
+    own_title = None
+    if header and header.kind_name and header.title and len(header.title) < 120:
+        own_title = law_key(f"{header.kind_name} {header.title}")[0]
     out: list[Citation] = []
     consumed = 0
     for m in SCAN_RE.finditer(text):
@@ -53,6 +56,10 @@ def find_citations(doc: Document, header: Header | None = None) -> list[Citation
             continue
         if own and c.number and compact(c.number) == own:
             continue
+        if header and c.start < header.body_start and re.search(r"[Ss]ố[ \n]*:", c.text):
+            continue  # "Luật số: 69/2025/QH15" above the title is the document's own number
+        if own_title and c.name and not c.number and law_key(c.name)[0] == own_title:
+            continue  # "Quốc hội ban hành Luật Hóa chất." inside the Luật Hóa chất
         out.append(c)
         consumed = c.end
     _coordinate(out, text)
@@ -146,7 +153,8 @@ def _standard(text: str, m: re.Match[str]) -> Citation | None:
 
 # ---------------------------------------------------------------- after the scan
 def _coordinate(cits: list[Citation], text: str) -> None:
-    """"A và B ngày … của …": a bare mention shares the date and issuer of the next one of its kind."""
+    """"A và B ngày … của …": a bare mention shares the issuer of the next one of its kind, and its
+    date when their numbers are consecutive (documents issued together on one day)."""
     for i in range(len(cits) - 2, -1, -1):
         a, b = cits[i], cits[i + 1]
         if a.date_text is not None or a.issuer is not None or not a.number or not b.number:
@@ -155,11 +163,20 @@ def _coordinate(cits: list[Citation], text: str) -> None:
             continue
         if a.type != b.type or _symbol_of(a.number) != _symbol_of(b.number):
             continue
-        if b.date_text is not None:
+        if b.date_text is not None and _consecutive(a.number, b.number):
             a.date, a.date_text, a.date_valid = b.date, b.date_text, b.date_valid
         if b.issuer is not None and b.issuer_source == "text":
             a.issuer, a.issuer_source = b.issuer, "text"
         a.short = a.date_text is None and a.issuer is None
+
+
+def _consecutive(a: str, b: str) -> bool:
+    """Documents issued together carry nearby numbers of one year: 217-QĐ/TW and 218-QĐ/TW."""
+    ma = re.match(r"^([0-9]+)[a-zđ]?(/(?:19|20)[0-9]{2})?", a)
+    mb = re.match(r"^([0-9]+)[a-zđ]?(/(?:19|20)[0-9]{2})?", b)
+    if not ma or not mb or ma.group(2) != mb.group(2):
+        return False
+    return abs(int(ma.group(1)) - int(mb.group(1))) <= 5
 
 
 def _symbol_of(number: str) -> str:
@@ -205,11 +222,17 @@ def issuer_from_code(number: str, text: str = "") -> tuple[str, bool] | None:
 
 
 def _code_issuers(cits: list[Citation], text: str) -> None:
+    """Issuers the text does not name: from the number's code, else from the type (Luật: Quốc hội)."""
+    names = type_by_name()
     for c in cits:
         if c.issuer is None and c.number:
             got = issuer_from_code(c.number, text)
             if got is not None:
                 c.issuer, c.issuer_source = got[0], "code" if got[1] else "code_kind"
+        if c.issuer is None and c.type:
+            t = names.get(fold(c.type))
+            if t is not None and t.issuer:
+                c.issuer, c.issuer_source = t.issuer, "code"
 
 
 def cited_documents(citations: list[Citation], doc: Document | None = None) -> list[CitedDocument]:
