@@ -146,6 +146,10 @@ CASES = [
     ("phát triển mô hình “xanh” trong nông nghiệp.", []),
     ("Duy trì các mô hình *(chi tiết tại Phụ lục)*.", []),
     ("Kết quả xếp loại “Hoàn thành tốt nhiệm vụ”; tránh tình trạng “trên nóng, dưới lạnh”, “nói nhiều làm ít”.", []),
+    # "chủ đề" with no year in sight names an event; legal texts quote words to amend
+    ("Tổ chức Hội nghị với chủ đề “Chuyển đổi số trong giáo dục”.", []),
+    ("Thay cụm từ “hóa chất nguy hiểm, hóa chất độc, hóa chất cấm” bằng cụm từ “hóa chất”.", []),
+    ("tặng danh hiệu “Gia đình văn hóa”, Giấy khen “Hoàn thành xuất sắc nhiệm vụ”.", []),
     # a theme after a colon without quotes
     ("Chủ đề năm 2025 của huyện: Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ.\n\n1. Làm.",
      [("Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ", "theme", None)]),

@@ -165,10 +165,19 @@ def is_name(tail: str) -> bool:
     return bool(_name_end_re().search(tail))
 
 
-def read_context(tail: str) -> Context:
-    """Cue first (a cue right before the quote wins over a citation further back), then title, then name."""
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b|\bnăm\s+(?:nay|học)\b|\bhằng năm\b|\bcủa năm\b|\bchủ đề năm\b")
+
+
+def read_context(tail: str, after: str = "") -> Context:
+    """Cue first (a cue right before the quote wins over a citation further back), then title, then name.
+
+    "chủ đề" makes a yearly theme only when a year is in sight ("chủ đề năm 2023 …",
+    "chủ đề “…” năm 2023"); "Hội nghị với chủ đề “…”" names an event, not a slogan.
+    """
     t = low(tail)
     cue = find_cue(t)
+    if cue is not None and cue.kind == "theme" and not (_YEAR_RE.search(t) or _YEAR_RE.search(low(after[:40]))):
+        return Context("title")
     if cue is not None:
         return Context("weak" if cue.weak else "cue", cue.kind)
     if is_title(t):

@@ -107,7 +107,7 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
         phrase = text[q.start : q.end]
         lim = _limit(quotes, i)
         tail = text[clause_start(text, q.outer_start, lim) : q.outer_start]
-        ctx = read_context(tail)
+        ctx = read_context(tail, text[q.outer_end : q.outer_end + 40])
         if ctx.reason is None:
             j = _previous(quotes, i)
             if j is not None and _CHAIN_RE.match(text[quotes[j].outer_end : q.outer_start]) \
