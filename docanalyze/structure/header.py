@@ -68,6 +68,20 @@ _TITLE_LINE_RE = re.compile(
 _KIND_OF = {t.name.upper(): t for t in doc_types()}
 
 
+ORG_NATIONAL_RE = re.compile(r"(?:VIỆT\s+NAM|HỒ\s+CHÍ\s+MINH)\s*$")
+ORGAN_RE = re.compile(r"^\s*(?:BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|BAN\s+CHỈ\s+ĐẠO|BAN\s+TỔ\s+CHỨC|"
+                      r"HỘI\s+ĐỒNG|BAN\s+THƯỜNG\s+TRỰC|BAN\s+BIÊN\s+TẬP|BAN\s+GIÁM\s+HIỆU|BAN\s+ĐẠI\s+DIỆN)\s*$")
+
+
+def _is_issuer_line(s: str) -> bool:
+    """An upper-case line naming a body (not the number, date, V/v, Kính gửi, or the type word)."""
+    if NUMBER_LINE_RE.search(s) or DATE_LINE_RE.search(s) or VV_RE.match(s) or KINH_GUI_RE.match(s):
+        return False
+    if s != s.upper() or len(s) > 120 or (_TITLE_LINE_RE.match(s) and s.strip() in _KIND_OF):
+        return False
+    return len(re.findall(r"[^\W\d_]", s)) >= 2
+
+
 def _opens_body(line: str) -> bool:
     """Is this the first line of the body rather than part of the title?
 
@@ -99,25 +113,45 @@ def _clean_unit(name: str) -> str:
 
 
 def display_name(name: str) -> str:
-    """'SỞ GIÁO DỤC VÀ ĐÀO TẠO' -> 'Sở Giáo dục và Đào tạo' when known; otherwise sentence case."""
-    if not name:
-        return name
-    if name != name.upper():
+    """'ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH' -> 'Ủy ban nhân dân tỉnh Bình Định'.
+
+    Upper-case names from a header are set in the usual case: a known body as
+    the lexicon writes it, place types in lower case and the place or proper
+    name after them (or after an acronym such as THCS) capitalised, codes kept.
+    """
+    if not name or name != name.upper():
         return name
     known = {fold(i.name): i.name for i in issuer_by_code().values()}
-    key = fold(name)
-    if key in known:
-        return known[key]
-    # longest known prefix ("SỞ CÔNG THƯƠNG TỈNH LÀO CAI")
-    for k, v in sorted(known.items(), key=lambda kv: -len(kv[0])):
-        if key.startswith(k + " "):
-            rest = name[len(v):].strip()
-            return v + " " + (_place_case(rest) if any(t in fold(rest).split() for t in _PLACE_TRIGGERS)
-                              else " ".join(w if _is_code(w) else w.capitalize() for w in rest.lower().split()))
+    if fold(name) in known:
+        return known[fold(name)]
     words = name.split()
-    cased = _place_words([w.lower() for w in words])
-    cased[0] = cased[0][:1].upper() + cased[0][1:]
-    return " ".join(w if _is_code(w) else c for w, c in zip(words, cased, strict=True))
+    out: list[str] = []
+    proper = False
+    for i, w in enumerate(words):
+        lw = w.lower()
+        if _is_code(w):
+            out.append(w)
+            proper = i > 0 or proper
+            continue
+        if lw in _PLACE_TRIGGERS or (lw in ("ủy", "uỷ") and out and out[-1].lower() in _PLACE_TRIGGERS | {"thành"}):
+            out.append(lw if i else lw.capitalize())
+            proper = lw not in ("thành", "thị", "khu")
+            continue
+        out.append(lw.capitalize() if proper or i == 0 else lw)
+    result = " ".join(out)
+    # known bodies keep their own capitals ("Sở Công Thương", "Giáo dục và Đào tạo")
+    key = fold(result)
+    for k, v in sorted(known.items(), key=lambda kv: -len(kv[0])):
+        if key.startswith(k + " ") or key == k:
+            rest = result[len(v):]
+            if not proper and rest.strip() and not any(t in rest.lower().split() for t in _PLACE_TRIGGERS):
+                rest = " " + " ".join(x if _is_code(x) else x.capitalize() for x in rest.split())
+            return v + rest
+    return result
+
+
+_PLACE_TRIGGERS = {"tỉnh", "phố", "quận", "huyện", "xã", "phường", "trấn", "thành", "thị", "khu", "vực", "ấp",
+                   "thôn", "bản", "làng", "tổ"}
 
 
 def _is_code(word: str) -> bool:
@@ -128,25 +162,6 @@ def _is_code(word: str) -> bool:
     return len(letters) >= 2 and not is_syllable(letters)
 
 
-_PLACE_TRIGGERS = {"tỉnh", "thành", "phố", "quận", "huyện", "xã", "phường", "thị", "trấn", "thị xã"}
-
-
-def _place_words(words: list[str]) -> list[str]:
-    out, cap = [], False
-    for w in words:
-        if cap and w not in _PLACE_TRIGGERS:
-            out.append(w.capitalize())
-        else:
-            out.append(w)
-        if w in ("tỉnh", "phố", "quận", "huyện", "xã", "phường", "trấn"):
-            cap = True
-    return out
-
-
-def _place_case(rest: str) -> str:
-    words = rest.split()
-    cased = _place_words([w.lower() for w in words])
-    return " ".join(w if _is_code(w) else c for w, c in zip(words, cased, strict=True))
 
 
 def _parse_number(raw: str) -> tuple[str | None, str | None]:
@@ -279,6 +294,7 @@ def parse_header(doc: Document) -> Header:
     has_header = number_idx is not None or any(
         NATIONAL_RE.search(text[b.start : b.end]) or PARTY_RE.search(text[b.start : b.end]) for b in zone[:8])
     stop = number_idx if number_idx is not None else (title_idx if title_idx is not None else min(len(zone), 6))
+    closed = False  # the right column (Quốc hiệu or an organisation's national name) has begun
     for b in zone[: stop + 1 if number_idx is not None else stop]:
         t = text[b.start : b.end]
         off = b.start
@@ -286,24 +302,26 @@ def parse_header(doc: Document) -> Header:
             ls = off
             off += len(line) + 1
             s = line.strip()
+            national = False
             for rx in (NATIONAL_RE, PARTY_RE, MOTTO_RE):
                 mm = rx.search(s)
                 if mm:
                     s = s[: mm.start()].strip()
-            if not s or RULE_RE.match(s):
+                    national = True
+            if not national and lines and s == s.upper() and ORG_NATIONAL_RE.search(s):
+                closed = True  # "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM", "ĐOÀN TNCS HỒ CHÍ MINH" on the right
                 continue
-            if NUMBER_LINE_RE.search(s) or DATE_LINE_RE.search(s) or VV_RE.match(s) or KINH_GUI_RE.match(s):
-                continue
-            if s != s.upper() or len(s) > 120 or _TITLE_LINE_RE.match(s) and s.strip() in _KIND_OF:
-                continue
-            if re.search(r"[A-ZĐ]{2}", s):
+            if s and not RULE_RE.match(s) and not closed and _is_issuer_line(s):
                 lines.append((s, ls, ls + len(line)))
+            elif national and lines and not s:
+                closed = True  # the Quốc hiệu on its own line: the left column is done
     if lines and has_header:
-        h.issuer = display_name(_clean_unit(lines[-1][0]))
-        h.issuer_source = "header"
+        last = display_name(_clean_unit(lines[-1][0]))
+        parent = display_name(_clean_unit(lines[-2][0])) if len(lines) >= 2 else None
+        if parent and ORGAN_RE.match(lines[-1][0]):  # "BAN THƯỜNG VỤ" of the body above it
+            last = f"{last} {parent}"
+        h.issuer, h.parent_issuer, h.issuer_source = last, parent, "header"
         h.spans["issuer"] = (lines[-1][1], lines[-1][2])
-        if len(lines) >= 2:
-            h.parent_issuer = display_name(_clean_unit(lines[-2][0]))
 
     # official letter: "V/v …" in the header zone
     if h.title is None:
@@ -359,7 +377,7 @@ def _document_year(h: Header) -> int | None:
             y = next(g for g in m.groups() if g)
             years.append(int(y))
         if years:
-            return years[-1] if len(set(years)) == 1 or not re.search(r"năm\s+học", h.title, re.I) else years[0]
+            return years[0]  # "kết quả năm 2024, phương hướng năm 2025" is about 2024
     return h.date_year
 
 
