@@ -72,6 +72,9 @@ def test_quote_pairing_survives_real_export_damage():
     ('phong trào " Dân vận khéo " trong trường học', ["Dân vận khéo"]),
     ('phong trào"Dân vận khéo" và "Toàn dân bảo vệ an ninh Tổ quốc".', ["Dân vận khéo", "Toàn dân bảo vệ an ninh Tổ quốc"]),
     ("phương châm «Dân biết, dân bàn» và „Dân làm“", ["Dân biết, dân bàn", "Dân làm"]),
+    ("phong trào ‘Dân vận khéo’ và 'Toàn dân bảo vệ an ninh Tổ quốc'.", ["Dân vận khéo", "Toàn dân bảo vệ an ninh Tổ quốc"]),
+    ("về “ngăn chặn biểu hiện ‘tự diễn biến’ trong nội bộ”", ["ngăn chặn biểu hiện 'tự diễn biến' trong nội bộ",
+                                                             "tự diễn biến"]),
 ])
 def test_straight_and_foreign_quotes(raw, want):
     doc = _doc(raw)

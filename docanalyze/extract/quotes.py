@@ -19,6 +19,9 @@ _EDGE = " \t\n.,;:!?…*-_'\"“”«»()"
 # A quote never runs across a paragraph, a table cell or a table row.
 _SEGMENT_BREAK_RE = re.compile(r"\n\s*\n|\t")
 _MAX_CHARS = 600
+# Single quotes (normalized to "'"), used by some writers instead of double ones or inside them:
+# an apostrophe-free run of words between a "'" after a space and a "'" before one.
+_SINGLE_RE = re.compile(r"(?<![\w'])'(?=\w)([^'\n\t]{2,200}?)(?<=[\w.)])'(?![\w'])")
 
 
 @dataclass
@@ -113,9 +116,14 @@ def find_quotes(doc: Document) -> list[Quote]:
     italics = sorted((m.start, m.end) for m in doc.marks if m.kind == "italic")
     quotes: list[Quote] = []
     for seg_start, seg_end in _segments(doc):
-        if OPEN_QUOTE not in text[seg_start:seg_end]:
-            continue
-        for o, c, nested in _pair(text, seg_start, seg_end):
+        segment = text[seg_start:seg_end]
+        pairs = _pair(text, seg_start, seg_end) if OPEN_QUOTE in segment else []
+        doubles = [(o, c) for o, c, _ in pairs]
+        if "'" in segment:
+            for m in _SINGLE_RE.finditer(segment):
+                o, c = seg_start + m.start(), seg_start + m.end() - 1
+                pairs.append((o, c, any(a < o and c < b for a, b in doubles)))
+        for o, c, nested in pairs:
             s, e = _trim(text, o + 1, c)
             if e - s < 2:
                 continue
