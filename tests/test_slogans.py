@@ -132,6 +132,8 @@ CASES = [
     ("thực hiện “đúng quy trình, đúng thời gian, đúng đối tượng” trong giải quyết hồ sơ.",
      [("đúng quy trình, đúng thời gian, đúng đối tượng", "motto", None)]),
     ("với tinh thần “chủ động, sáng tạo, hiệu quả”.", [("chủ động, sáng tạo, hiệu quả", "motto", None)]),
+    ("phát huy truyền thống “Trung dũng, kiên cường”.", [("Trung dũng, kiên cường", "motto", None)]),
+    ("phát huy truyền thống “Anh hùng” của quê hương.", []),
     # italics standing for quotes; an italic label is not
     ("hưởng ứng phong trào thi đua *Xây dựng trường học hạnh phúc* trong toàn ngành.\n\n*Phòng Thanh tra:* đã làm.",
      [("Xây dựng trường học hạnh phúc", "movement", "Xây dựng trường học hạnh phúc")]),
