@@ -272,6 +272,9 @@ STYLES = """
   <style:style style:name="LayoutTable" style:family="table">
    <style:table-properties style:width="16.5cm" table:align="margins"/>
   </style:style>
+  <style:style style:name="KeepRow" style:family="table-row">
+   <style:table-row-properties fo:keep-together="always"/>
+  </style:style>
   <style:style style:name="LayoutTable2" style:family="table">
    <style:table-properties style:width="16.5cm" table:align="margins" fo:margin-top="0.3cm"/>
   </style:style>
@@ -655,7 +658,7 @@ def closing_xml(doc: Document, lay: Layout, inline: Inline) -> str:
         right.append(_p(style, inline.xml(b.start, b.end, drop_flags="b")))
     out = ['<table:table table:name="Closing" table:style-name="LayoutTable2">',
            '<table:table-column table:style-name="LayoutColL"/><table:table-column table:style-name="LayoutColR"/>',
-           "<table:table-row>"]
+           '<table:table-row table:style-name="KeepRow">']
     for cell in (left or [_p("ClosingLeft", "")], right or [_p("Signer", "")]):
         out.append(f'<table:table-cell table:style-name="LayoutCell" office:value-type="string">{"".join(cell)}'
                    "</table:table-cell>")

@@ -1,11 +1,161 @@
-"""PDF (placeholder until the PDF reader lands)."""
+"""PDF: text layer -> lines -> paragraphs, ruled tables, footnotes (pdfplumber, imported lazily).
+
+What can go wrong with a PDF is said in one line: it is password-protected,
+damaged, a scan without a text layer (it needs OCR), or its text layer is
+garbled (fonts without a Unicode map give "(cid:12)" or "BO CONG THIJoNG";
+the latter is caught by the language check in :func:`docanalyze.readers.load`).
+Very long or very slow files are stopped with a message instead of hanging.
+
+The geometry lives in :mod:`.pdf_lines` (glyphs -> lines), :mod:`.pdf_tables`
+(ruled tables) and :mod:`.pdf_flow` (reading order, header block, paragraphs).
+"""
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Any
 
-from ..errors import InputError
+from ..errors import GarbledTextError, InputError, NoTextLayerError
 from .builder import DocumentBuilder
+from .pdf_flow import PdfPage, body_size, drop_furniture, emit, parse_footnotes, split_footnotes
+from .pdf_lines import Glyph, glyphs_of, group_lines
+from .pdf_tables import PdfTable, convert_table
+
+MAX_PAGES = 1000
+MAX_SECONDS = 240.0  # a PDF that takes longer than this is stopped, not waited for
+MAX_CHARS_PER_PAGE = 60_000  # more glyphs than this on one page: a drawing or a data dump, not a document page
+MIN_RULE_CELLS = 4  # a page needs at least this many ruling lines to hold a table
 
 
-def read_pdf(path: Path, builder: DocumentBuilder) -> None:
-    raise InputError(f"{path.name}: PDF reading is not available yet")
+def read_pdf(path: Path, builder: DocumentBuilder, *, max_seconds: float = MAX_SECONDS) -> None:
+    try:
+        import pdfplumber
+        from pdfplumber.utils.exceptions import PdfminerException
+    except ImportError as exc:  # pragma: no cover
+        raise InputError("pdfplumber is not installed; install docanalyze with its dependencies") from exc
+    name = path.name
+    started = time.monotonic()
+    try:
+        pdf = pdfplumber.open(str(path))
+    except PdfminerException as exc:
+        raise _open_error(name, exc.args[0] if exc.args else exc) from None
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file
+        raise _open_error(name, exc) from None
+    with pdf:
+        try:
+            n_pages = len(pdf.pages)
+        except Exception as exc:  # noqa: BLE001
+            raise InputError(f"{name}: the PDF is damaged (its page tree cannot be read: {_short(exc)})") from None
+        if n_pages == 0:
+            raise InputError(f"{name}: the PDF has no pages")
+        if n_pages > MAX_PAGES:
+            raise InputError(f"{name}: the PDF has {n_pages} pages; docanalyze reads documents of up to "
+                             f"{MAX_PAGES} pages")
+        pages: list[PdfPage] = []
+        raw_tables: list[tuple[int, list[Any], list[Glyph]]] = []
+        image_pages: list[int] = []
+        cid = total = 0
+        for i, page in enumerate(pdf.pages, start=1):
+            if time.monotonic() - started > max_seconds:
+                raise InputError(f"{name}: reading stopped after {max_seconds:.0f} s at page {i} of {n_pages}; "
+                                 "the PDF is too large or too complex")
+            try:
+                p, tables, n_cid, n_chars, has_images = _read_page(page, i)
+            except InputError as exc:
+                raise InputError(f"{name}: {exc}") from None
+            except Exception as exc:  # noqa: BLE001 - pdfminer errors on a broken page
+                raise InputError(f"{name}: the PDF is damaged (page {i} cannot be read: {_short(exc)})") from None
+            finally:
+                page.close()
+            cid += n_cid
+            total += n_chars
+            if not n_chars and has_images:
+                image_pages.append(i)
+            pages.append(p)
+            raw_tables.extend(tables)
+    if total == 0:
+        what = "a scan (its pages are images)" if image_pages else "empty of text"
+        raise NoTextLayerError(f"{name}: the PDF has no text layer, it is {what}; it needs OCR first "
+                               "(e.g. 'ocrmypdf -l vie in.pdf out.pdf')")
+    if cid > 0.1 * total:
+        raise GarbledTextError(f"{name}: the PDF's text layer is garbled (its fonts have no Unicode map, "
+                               "the text comes out as glyph numbers); the document needs OCR")
+    if image_pages:
+        listed = ", ".join(map(str, image_pages[:10])) + (" …" if len(image_pages) > 10 else "")
+        builder.warn(f"page(s) {listed} have no text layer (scanned images); their text is missing")
+
+    drop_furniture(pages)
+    size = body_size(pages)
+    for p in pages:
+        split_footnotes(p, size)
+    notes = parse_footnotes(pages)
+    markers = {m for m, _, _ in notes}
+    by_page = {p.number: p for p in pages}
+    for number, tables, glyphs in raw_tables:
+        for t in tables:
+            converted = convert_table(t, glyphs, number, markers)
+            if converted is not None:
+                by_page[number].tables.append(converted)
+    emit(pages, builder, notes)
+    builder.pages = n_pages
+
+
+def _read_page(page: Any, number: int) -> tuple[PdfPage, list[tuple[int, list[Any], list[Glyph]]], int, int, bool]:
+    """One page: its lines outside tables, its tables (raw, converted later), (cid:…) count, glyph count."""
+    chars = page.chars
+    has_images = bool(page.images)
+    if len(chars) > MAX_CHARS_PER_PAGE:
+        raise InputError(f"page {number} holds {len(chars):,} characters; it is not a document page")
+    if chars:
+        chars = page.dedupe_chars().chars
+    n_cid = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
+    glyphs = glyphs_of([c for c in chars if not c.get("text", "").startswith("(cid:")], float(page.height))
+    rules = []
+    for obj in list(page.lines) + list(page.rects):
+        if abs(obj["bottom"] - obj["top"]) <= 2.0 and obj["x1"] - obj["x0"] > 10:
+            rules.append((obj["x0"], obj["x1"], obj["top"]))
+    tables: list[Any] = []
+    in_tables: list[Glyph] = []
+    if len(page.lines) + len(page.rects) + len(page.curves) >= MIN_RULE_CELLS and glyphs:
+        try:
+            found = page.find_tables()
+        except Exception:  # noqa: BLE001 - a table finder failure must not lose the page's text
+            found = []
+        for t in found:
+            x0, top, x1, bottom = t.bbox
+            inside = [g for g in glyphs if x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= (g.top + g.base) / 2 <= bottom]
+            if len([c for c in t.cells if c]) >= 2 and inside:
+                tables.append(_FrozenTable(t.bbox, list(t.cells)))
+                in_tables.extend(inside)
+    taken = {id(g) for g in in_tables}
+    free = [g for g in glyphs if id(g) not in taken]
+    lines = group_lines(free, number)
+    p = PdfPage(number, float(page.width), float(page.height), lines, [], rules)
+    raw = [(number, tables, in_tables)] if tables else []
+    return p, raw, n_cid, len(chars), has_images
+
+
+class _FrozenTable:
+    """What we keep of a pdfplumber table once its page is closed."""
+
+    def __init__(self, bbox: tuple[float, float, float, float], cells: list[Any]) -> None:
+        self.bbox = bbox
+        self.cells = cells
+
+
+def _open_error(name: str, exc: BaseException) -> InputError:
+    kind = type(exc).__name__
+    if kind in ("PDFPasswordIncorrect", "PDFEncryptionError", "PDFEncryptionWarning") or "password" in str(exc).lower():
+        return InputError(f"{name}: the PDF is password-protected; open it with its password and save an "
+                          "unprotected copy")
+    if kind == "PDFEncryptionError" or "encrypt" in str(exc).lower():
+        return InputError(f"{name}: the PDF is encrypted in a way docanalyze cannot read")
+    return InputError(f"{name}: the PDF is damaged and cannot be read ({_short(exc)})")
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return text[:120]
+
+
+__all__ = ["read_pdf", "PdfTable"]
