@@ -112,6 +112,16 @@ def _name_end_re() -> re.Pattern[str]:
 
 
 @cache
+def _shape_res() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p), kind) for kind, pats in _data().get("shapes", {}).items() for p in pats]
+
+
+def shape_kind(phrase: str) -> str | None:
+    """The kind a name's own shape gives it ("Năm …" a theme, "Ngày thứ Bảy …" a movement), if any."""
+    return next((kind for pat, kind in _shape_res() if pat.match(phrase)), None)
+
+
+@cache
 def not_slogan_keys() -> frozenset[str]:
     return frozenset(key(p) for p in _data()["not_slogans"]["phrases"])
 
@@ -203,4 +213,4 @@ def chant_shaped(phrase: str, min_parts: int = 3) -> bool:
 
 
 __all__ = ["Context", "Cue", "after_citation", "chant_shaped", "clause_start", "find_cue", "is_name",
-           "is_title", "not_slogan_keys", "read_context", "split_parts", "starts_like_title"]
+           "is_title", "not_slogan_keys", "read_context", "shape_kind", "split_parts", "starts_like_title"]

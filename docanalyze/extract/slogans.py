@@ -27,6 +27,7 @@ from .slogan_context import (
     clause_start,
     not_slogan_keys,
     read_context,
+    shape_kind,
     starts_like_title,
 )
 
@@ -35,7 +36,6 @@ _AFTER_THEME_RE = re.compile(r"^\s*(?:là|được chọn là|được xác đ�
 _THEME_COLON_RE = re.compile(
     r"(?<!\w)chủ đề\s+(?:của\s+)?năm\s+\d{4}(?:\s+(?:của|tại)\s+[^\n:;“”.]{1,40}?)?\s*(?::|\s+là\s*:?)\s*"
     r"(?P<t>[A-ZĐÀ-Ỹ][^\n“”]{10,400}?)\s*(?=\.\s|\.?\n|\.?$|;)", re.I)
-_YEAR_NAME_RE = re.compile(r"^Năm\s+(?!học\b|nay\b|\d)\w+(?:\s+\S+){2,}")
 _MAX_WORDS = 80
 _MAX_ITALIC_WORDS = 30
 _SAME = 92.0  # two quotes of a non-lexicon phrase this alike are one slogan (a retyped theme)
@@ -128,8 +128,10 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
             if ctx.reason is None and starts_like_title(phrase):
                 contexts[-1] = Context("title")  # a list of titles: “Quy chế …”; “Quy định …”
             continue
-        if ctx.reason is None and m is None and _YEAR_NAME_RE.match(phrase):
-            ctx = Context("cue", "theme")  # “Năm Phụ nữ chủ động chuyển đổi số”: a year named for its theme
+        if ctx.reason is None and m is None:
+            kind = shape_kind(phrase)  # “Năm Phụ nữ chủ động chuyển đổi số”, “Ngày thứ 7 tình nguyện”
+            if kind:
+                ctx = Context("cue", kind)
         if ctx.reason == "cue":
             if m is None and not _named(phrase, ctx.kind):
                 continue
