@@ -237,10 +237,15 @@ def _matches(gold: dict, pred: list) -> tuple[int, int, int]:
     return tp, len(extra), fn
 
 
+@pytest.mark.parametrize("ext", [".txt", ".docx", ".pdf"])
 @pytest.mark.parametrize("gold_path", _gold_files(), ids=lambda p: p.stem)
-def test_labelled_documents(gold_path):
+def test_labelled_documents(gold_path, ext):
+    """Every labelled document, and its Word and PDF copies (tools/make_fixtures.py) when present."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    doc = load(ROOT / "corpus" / gold["doc"])
+    path = (ROOT / "corpus" / gold["doc"]).with_suffix(ext)
+    if not path.exists():
+        pytest.skip(f"no {ext} copy of {gold['doc']}")
+    doc = load(path)
     pred = find_slogans(doc, parse_header(doc), [])
     tp, fp, fn = _matches(gold, pred)
     assert (fp, fn) == (0, 0), [(s.text, s.kind) for s in pred]
