@@ -13,7 +13,7 @@ from functools import cache
 
 from ..lexicon import load_toml
 from ..normalize import DASHES
-from .slogan_lexicon import key, split_parts
+from .slogan_lexicon import key
 
 _W = r"\w"
 _WORD_RE = re.compile(_W + r"+(?:[/.&-]" + _W + r"+)*")
@@ -213,4 +213,4 @@ def chant_shaped(phrase: str, min_parts: int = 3) -> bool:
 
 
 __all__ = ["Context", "Cue", "after_citation", "chant_shaped", "clause_start", "find_cue", "is_name",
-           "is_title", "not_slogan_keys", "read_context", "shape_kind", "split_parts", "starts_like_title"]
+           "is_title", "not_slogan_keys", "read_context", "shape_kind", "starts_like_title"]

@@ -102,7 +102,7 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
     quotes = find_quotes(doc)
     contexts: list[Context] = []
     found: list[tuple[Quote, str, lex.Match | None]] = []  # accepted: quote, kind, lexicon match
-    pending: list[tuple[Quote, str | None]] = []  # no verdict yet: a loose repetition may still claim it
+    pending: list[Quote] = []  # no verdict yet: a loose repetition may still claim it
     for i, q in enumerate(quotes):
         phrase = text[q.start : q.end]
         lim = _limit(quotes, i)
@@ -143,7 +143,7 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
         elif ctx.reason == "weak" and chant_shaped(phrase, 2) or chant_shaped(phrase, 3):
             found.append((q, "motto", None))
         else:
-            pending.append((q, ctx.kind))
+            pending.append(q)
     found = _repetitions(text, found, pending)
     slogans = _to_slogans(text, found)
     slogans += _unquoted_themes(doc, slogans)
@@ -152,7 +152,7 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
 
 
 def _repetitions(text: str, found: list[tuple[Quote, str, lex.Match | None]],
-                 pending: list[tuple[Quote, str | None]]) -> list[tuple[Quote, str, lex.Match | None]]:
+                 pending: list[Quote]) -> list[tuple[Quote, str, lex.Match | None]]:
     """Give typo'd repetitions of slogans the document quotes in full their lexicon entry."""
     strict = {m.entry.id for _, _, m in found if m is not None}
     groups = {m.entry.group for _, _, m in found if m is not None and m.entry.group}
@@ -166,7 +166,7 @@ def _repetitions(text: str, found: list[tuple[Quote, str, lex.Match | None]],
             if m is not None:
                 kind = m.entry.kind
         out.append((q, kind, m))
-    for q, _ in pending:
+    for q in pending:
         m = lex.match_loose(text[q.start : q.end], allowed)
         if m is not None:
             out.append((q, m.entry.kind, m))
