@@ -13,7 +13,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from .builder import DocumentBuilder, RawCell, Run
+from .builder import LIST_MARKER_RE, DocumentBuilder, RawCell, Run
 
 _HEADING_RE = re.compile(r"^(#{1,6})\s+(.*)$")
 _MD_TABLE_SEP_RE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -105,7 +105,11 @@ def _plain(runs: list[Run]) -> str:
 
 
 def _starts_lower(runs: list[Run]) -> bool:
-    s = _plain(runs).lstrip(" “\"'(")
+    """Does the paragraph start in lower case (a sentence cut by a page break)? "a) …" is a list item."""
+    plain = _plain(runs).lstrip()
+    if LIST_MARKER_RE.match(plain):
+        return False
+    s = plain.lstrip(" “\"'(")
     return bool(s) and s[0].islower()
 
 

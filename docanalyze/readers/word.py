@@ -48,51 +48,68 @@ def _short(exc: Exception) -> str:
 
 
 class _Numbering:
-    """Renders Word automatic numbering (numPr) as the marker a reader sees."""
+    """Renders Word automatic numbering (numPr) as the marker a reader sees.
+
+    Word's model: list instances (``w:num``) that share an abstract definition
+    continue one sequence, level by level; an instance with a ``startOverride``
+    restarts its level at that value the first time it is used. So "a)" in one
+    instance and "b)", "c)" in two others that point to the same definition
+    read a), b), c).
+    """
 
     def __init__(self, document: Any) -> None:
-        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (numId, ilvl) -> (fmt, lvlText, start)
-        self.counters: dict[str, list[int]] = {}
+        self.levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # (abstractId, ilvl) -> (fmt, lvlText, start)
         self.abstract_of: dict[str, str] = {}
+        self.overrides: dict[tuple[str, int], int] = {}  # (numId, ilvl) -> start value
+        self.override_levels: dict[tuple[str, int], tuple[str, str, int]] = {}  # a level redefined by one instance
+        self.values: dict[str, list[int | None]] = {}  # abstractId -> current value per level
+        self.applied: set[tuple[str, int]] = set()
         try:
             part = document.part.numbering_part
         except (KeyError, NotImplementedError, AttributeError):
             return
         root = part.element
-        abstract: dict[str, dict[int, tuple[str, str, int]]] = {}
         for an in root.findall(f"{W}abstractNum"):
             aid = an.get(f"{W}abstractNumId")
-            lv: dict[int, tuple[str, str, int]] = {}
             for lvl in an.findall(f"{W}lvl"):
-                ilvl = int(lvl.get(f"{W}ilvl", "0"))
-                fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
-                text = _val(lvl.find(f"{W}lvlText")) or ""
-                start = int(_val(lvl.find(f"{W}start")) or "1")
-                lv[ilvl] = (fmt, text, start)
-            abstract[aid] = lv
+                self.levels[(aid, int(lvl.get(f"{W}ilvl", "0")))] = _level_spec(lvl)
         for num in root.findall(f"{W}num"):
             nid = num.get(f"{W}numId")
             aid = _val(num.find(f"{W}abstractNumId"))
+            if nid is None or aid is None:
+                continue
             self.abstract_of[nid] = aid
-            for ilvl, spec in abstract.get(aid, {}).items():
-                self.levels[(nid, ilvl)] = spec
             for ov in num.findall(f"{W}lvlOverride"):
                 ilvl = int(ov.get(f"{W}ilvl", "0"))
                 so = ov.find(f"{W}startOverride")
-                if so is not None and (nid, ilvl) in self.levels:
-                    fmt, text, _ = self.levels[(nid, ilvl)]
-                    self.levels[(nid, ilvl)] = (fmt, text, int(_val(so) or "1"))
+                lvl = ov.find(f"{W}lvl")
+                if lvl is not None:
+                    self.override_levels[(nid, ilvl)] = _level_spec(lvl)
+                if so is not None:
+                    self.overrides[(nid, ilvl)] = int(_val(so) or "1")
+                elif lvl is not None:
+                    self.overrides[(nid, ilvl)] = self.override_levels[(nid, ilvl)][2]
+
+    def _spec(self, num_id: str, ilvl: int) -> tuple[str, str, int] | None:
+        if (num_id, ilvl) in self.override_levels:
+            return self.override_levels[(num_id, ilvl)]
+        return self.levels.get((self.abstract_of.get(num_id, ""), ilvl))
 
     def marker(self, num_id: str, ilvl: int) -> str | None:
-        spec = self.levels.get((num_id, ilvl))
+        spec = self._spec(num_id, ilvl)
         if spec is None or num_id == "0":
             return None
-        fmt, text, _ = spec
-        key = self.abstract_of.get(num_id, num_id)
-        counters = self.counters.setdefault(key, [0] * 9)
-        counters[ilvl] += 1
+        fmt, text, start = spec
+        aid = self.abstract_of[num_id]
+        values = self.values.setdefault(aid, [None] * 9)
+        if (num_id, ilvl) in self.overrides and (num_id, ilvl) not in self.applied:
+            self.applied.add((num_id, ilvl))
+            values[ilvl] = self.overrides[(num_id, ilvl)] - 1
+        elif values[ilvl] is None:
+            values[ilvl] = start - 1
+        values[ilvl] = (values[ilvl] or 0) + 1
         for deeper in range(ilvl + 1, 9):
-            counters[deeper] = 0
+            values[deeper] = None
         if fmt == "bullet":
             return "-" if not text or ord(text[0]) > 0xF000 or text in "•·▪◦" else text
         if fmt == "none":
@@ -100,14 +117,19 @@ class _Numbering:
 
         def render(m: re.Match[str]) -> str:
             level = int(m.group(1)) - 1
-            lspec = self.levels.get((num_id, level), ("decimal", "", 1))
-            value = counters[level] + lspec[2] - 1
-            if level < ilvl and counters[level] == 0:
-                value = lspec[2]
-            return _format_number(value, lspec[0])
+            lspec = self._spec(num_id, level) or ("decimal", "", 1)
+            value = values[level] if 0 <= level < 9 and values[level] is not None else lspec[2]
+            return _format_number(int(value or 0), lspec[0])
 
         out = re.sub(r"%(\d)", render, text).strip()
         return out or None
+
+
+def _level_spec(lvl: Any) -> tuple[str, str, int]:
+    fmt = _val(lvl.find(f"{W}numFmt")) or "decimal"
+    text = _val(lvl.find(f"{W}lvlText")) or ""
+    start = int(_val(lvl.find(f"{W}start")) or "1")
+    return fmt, text, start
 
 
 def _format_number(n: int, fmt: str) -> str:
