@@ -30,9 +30,11 @@ CSS = """
      color:#1f2328;max-width:1200px}
 .dza .card{border:1px solid #d0d7de;border-radius:8px;padding:10px 14px;margin:4px 0 10px;background:#f6f8fa}
 .dza .card h3{margin:0 0 6px;font-size:15px}
-.dza .kv{display:grid;grid-template-columns:max-content 1fr;gap:2px 14px;margin:0}
-.dza .kv dt{font-weight:600;color:#57606a}
-.dza .kv dd{margin:0}
+.dza table.kv{border-collapse:collapse;margin:0;border:none}
+.dza table.kv th{font-weight:600;color:#57606a;text-align:left;white-space:nowrap;padding:1px 14px 1px 0;
+                 vertical-align:top;border:none;background:none}
+.dza table.kv td{text-align:left;padding:1px 0;border:none;background:none}
+.dza table.kv tr{background:none!important}
 .dza .badge{display:inline-block;border-radius:10px;padding:1px 9px;margin:2px 4px 2px 0;font-size:12px;
             border:1px solid #d0d7de;background:#fff}
 .dza details{margin:6px 0}
@@ -154,16 +156,16 @@ def header_card(h: Header, doc: Document | None = None) -> str:
     if doc is not None:
         src = f"{doc.source or '(in memory)'} · {doc.format}" + (f" · {doc.pages} pages" if doc.pages else "")
         fields.insert(0, ("Tệp (file)", src))
-    rows = "".join(f"<dt>{esc(k)}</dt><dd>{esc(v)}</dd>" for k, v in fields if v not in (None, ""))
+    rows = "".join(f"<tr><th>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in fields if v not in (None, ""))
     party = ' <span class="badge">Đảng (Party document)</span>' if h.party else ""
-    return f'<div class="card"><h3>{esc(h.title or "(no title)")}{party}</h3><dl class="kv">{rows}</dl></div>'
+    return f'<div class="card"><h3>{esc(h.title or "(no title)")}{party}</h3><table class="kv">{rows}</table></div>'
 
 
 def _badges(counts: Sequence[tuple[str, int]]) -> str:
     return "<div>" + "".join(f'<span class="badge"><b>{n}</b> {esc(k)}</span>' for k, n in counts) + "</div>"
 
 
-def _section(title: str, n: int, body: str, open_: bool = False) -> str:
+def _section(title: str, n: int, body: str, open_: bool | None = False) -> str:
     return f'<details{" open" if open_ else ""}><summary>{esc(title)} ({n})</summary>{body}</details>'
 
 
@@ -229,12 +231,13 @@ def analysis_html(a: Analysis) -> str:
         parts.append(rows)
     for title, items, cols, open_ in (
         ("Nhiệm vụ — tasks", a.tasks, TASK_COLS, True), ("Trích dẫn — citations", a.citations, CITATION_COLS, False),
-        ("Văn bản được trích — cited documents", a.cited, CITED_COLS, True),
-        ("Thời hạn — deadlines", a.deadlines, DEADLINE_COLS, False),
-        ("Khẩu hiệu — slogans", a.slogans, SLOGAN_COLS, True), ("Lint findings", a.findings, FINDING_COLS, False),
+        ("Văn bản được trích — cited documents", a.cited, CITED_COLS, None),
+        ("Thời hạn — deadlines", a.deadlines, DEADLINE_COLS, None),
+        ("Khẩu hiệu — slogans", a.slogans, SLOGAN_COLS, None), ("Lint findings", a.findings, FINDING_COLS, False),
     ):
-        if items:
-            parts.append(_section(title, len(items), table_html(items, cols), open_))
+        if items:  # None: open when short enough to read at a glance
+            parts.append(_section(title, len(items), table_html(items, cols), open_ or (open_ is None and
+                                                                                       len(items) <= 12)))
     text = highlight(a.text, _marks_of(a))
     parts.append(_section("Văn bản — text (hover a highlight for details)", len(a.text), text, open_=True))
     return f'<div class="dza">{CSS}{"".join(parts)}</div>'
