@@ -155,6 +155,10 @@ CASES = [
     ("Tổ chức Hội nghị với chủ đề “Chuyển đổi số trong giáo dục”.", []),
     ("Thay cụm từ “hóa chất nguy hiểm, hóa chất độc, hóa chất cấm” bằng cụm từ “hóa chất”.", []),
     ("tặng danh hiệu “Gia đình văn hóa”, Giấy khen “Hoàn thành xuất sắc nhiệm vụ”.", []),
+    # the nearest introducer wins
+    ("Hội đồng Thi đua - Khen thưởng huyện tặng danh hiệu “Tập thể lao động tiên tiến”.", []),
+    ("đăng ký danh hiệu thi đua “Lao động tiên tiến”.", []),
+    ("phong trào thi đua gắn với Đề án “Văn hóa công vụ”.", []),
     # a theme after a colon without quotes
     ("Chủ đề năm 2025 của huyện: Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ.\n\n1. Làm.",
      [("Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ", "theme", None)]),

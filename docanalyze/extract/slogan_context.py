@@ -136,20 +136,26 @@ def clause_start(text: str, start: int, limit: int) -> int:
 
 
 def find_cue(tail: str) -> Cue | None:
-    """The cue that introduces a quote right after ``tail`` (folded), if any."""
-    best: tuple[int, Cue] | None = None
+    """The cue that introduces a quote right after ``tail`` (lower-cased), if any.
+
+    The nearest introducer wins: "Hội đồng Thi đua - Khen thưởng tặng danh hiệu “…”" and
+    "danh hiệu thi đua “…”" name an honour, not a movement.
+    """
+    best: tuple[int, int, Cue] | None = None
     for pat, cue in _cue_res():
         for m in pat.finditer(tail):
-            if best is None or m.end() > best[0] or (m.end() == best[0] and not cue.weak):
-                best = (m.end(), cue)
+            if best is None or m.end() > best[1] or (m.end() == best[1] and not cue.weak):
+                best = (m.start(), m.end(), cue)
     if best is None:
         return None
-    gap = tail[best[0] :]
+    if _name_end_re().search(tail) or _title_end_re().search(tail):
+        return None  # a name or title word stands nearer the quote than the cue
+    gap = tail[best[1] :]
     if len(_WORD_RE.findall(gap)) > _MAX_CUE_GAP or re.search(r"[;.“”()]", gap) or _breaker_re().search(gap):
         return None
     if ":" in gap.rstrip()[:-1]:  # "các mô hình: “…”" yes; "mô hình: a; b: “…”" no
         return None
-    return best[1]
+    return best[2]
 
 
 def starts_like_title(phrase: str) -> bool:
