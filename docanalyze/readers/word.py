@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .builder import DocumentBuilder, RawCell, Run
+from .builder import DocumentBuilder, RawCell, Run, superscript
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 FOOTNOTES_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
@@ -172,6 +172,7 @@ class _WordReader:
         self.builder = builder
         self.numbering = _Numbering(document)
         self.footnote_markers: dict[str, str] = {}
+        self.custom_marks: dict[str, str] = {}  # footnote id -> the mark its reference writes ("[1]")
         self.par_index = 0
         self.table_index = 0
         self.style_flags: dict[str, tuple[bool, bool, int | None]] = {}
@@ -209,6 +210,7 @@ class _WordReader:
     # ------------------------------------------------------------ paragraphs
     def _runs(self, p: Any, style_bold: bool, style_italic: bool) -> list[Run]:
         runs: list[Run] = []
+        skip_mark = False  # the text after a footnote reference with customMarkFollows is the mark itself
         for el in p.iter():
             tag = el.tag
             if tag == f"{W}r":
@@ -225,8 +227,13 @@ class _WordReader:
                     ctag = child.tag
                     if ctag == f"{W}t":
                         text = child.text or ""
+                        if skip_mark:
+                            skip_mark = False
+                            continue
                         if vert == "superscript" and re.fullmatch(r"\d{1,3}", text.strip()):
-                            runs.append(Run("", footnote_ref=text.strip()))
+                            # m², 10³: an exponent, kept as superscript digits that \d does not match;
+                            # real footnote references are w:footnoteReference
+                            runs.append(Run(superscript(text.strip()), b, i, underline))
                         else:
                             runs.append(Run(text, b, i, underline))
                     elif ctag == f"{W}tab":
@@ -237,7 +244,16 @@ class _WordReader:
                     elif ctag == f"{W}noBreakHyphen":
                         runs.append(Run("-", b, i))
                     elif ctag == f"{W}footnoteReference":
-                        fid = child.get(f"{W}id")
+                        fid = child.get(f"{W}id") or ""
+                        if child.get(f"{W}customMarkFollows") in ("1", "true", "on"):
+                            mark = _following_text(child)
+                            self.custom_marks[fid] = mark
+                            skip_mark = bool(mark)
+                            digits = re.search(r"\d{1,3}", mark)
+                            wanted = digits.group() if digits else None
+                            if fid not in self.footnote_markers and wanted \
+                                    and wanted not in self.footnote_markers.values():
+                                self.footnote_markers[fid] = wanted
                         marker = self.footnote_markers.setdefault(fid, str(len(self.footnote_markers) + 1))
                         runs.append(Run("", footnote_ref=marker))
                     elif ctag == f"{W}sym":
@@ -328,6 +344,7 @@ class _WordReader:
                 row.append({"col": col, "span": span, "vmerge": vmerge, "paras": paras})
                 col += span
             grid.append(row)
+        _collapse_unused_columns(grid)
         if self._is_layout(grid):
             for row in grid:
                 for cell in row:
@@ -391,7 +408,54 @@ class _WordReader:
                 if runs:
                     runs.append(Run(" "))
                 runs.extend(r for r in self._runs(p, False, False) if r.footnote_ref is None)
+            mark = self.custom_marks.get(fid or "")
+            if mark:  # the body repeats a custom mark ("[1] Sau lần …"): it is not text of the note
+                runs = _strip_leading(runs, mark)
             self.builder.add_footnote(marker, runs)
+
+
+def _following_text(el: Any) -> str:
+    """The text of the w:t elements after ``el`` in its run (a custom footnote mark)."""
+    out = []
+    for sib in el.itersiblings():
+        if sib.tag == f"{W}t":
+            out.append(sib.text or "")
+    return "".join(out).strip()
+
+
+def _strip_leading(runs: list[Run], mark: str) -> list[Run]:
+    text = "".join(r.text for r in runs)
+    lead = len(text) - len(text.lstrip())
+    if not text.lstrip().startswith(mark):
+        return runs
+    cut = lead + len(mark)
+    out: list[Run] = []
+    for r in runs:
+        if cut <= 0:
+            out.append(r)
+        elif len(r.text) <= cut:
+            cut -= len(r.text)
+        else:
+            out.append(Run(r.text[cut:], r.bold, r.italic, r.underline, r.footnote_ref))
+            cut = 0
+    return out
+
+
+def _collapse_unused_columns(grid: list[list[dict[str, Any]]]) -> None:
+    """Drop grid columns no cell starts in (a 1-twip sliver in ``tblGrid``, a column split only in some rows).
+
+    Otherwise a five-column table whose last cells span "two" columns reads
+    as six columns with an empty one.
+    """
+    starts = sorted({cell["col"] for row in grid for cell in row})
+    if not starts:
+        return
+    rank = {c: i for i, c in enumerate(starts)}
+    for row in grid:
+        for cell in row:
+            end = cell["col"] + cell["span"]
+            cell["span"] = max(1, sum(1 for c in starts if cell["col"] <= c < end))
+            cell["col"] = rank[cell["col"]]
 
 
 def _join_paras(paras: list[tuple[list[Run], str | None]]) -> list[Run]:
