@@ -8,6 +8,7 @@ slogan is decided in :mod:`docanalyze.extract.slogans`.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -16,9 +17,8 @@ from ..normalize import CLOSE_QUOTE, OPEN_QUOTE
 
 # What a quoted phrase may have around it that is not part of it.
 _EDGE = " \t\n.,;:!?…*-_'\"“”«»()"
-# A quote never runs across a paragraph, a table cell or a table row.
-_SEGMENT_BREAK_RE = re.compile(r"\n\s*\n|\t")
 _MAX_CHARS = 600
+_QUOTE_CHARS_RE = re.compile("[\u201c\u201d']")
 # Single quotes (normalized to "'"), used by some writers instead of double ones or inside them:
 # an apostrophe-free run of words between a "'" after a space and a "'" before one.
 _SINGLE_RE = re.compile(r"(?<![\w'])'(?=\w)([^'\n\t]{2,200}?)(?<=[\w.)])'(?![\w'])")
@@ -49,29 +49,25 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _segments(doc: Document) -> list[tuple[int, int]]:
-    """Spans a quote may not leave: paragraphs, and table cells (rows end with a newline)."""
+    """Spans a quote may not leave, around every quote mark: a paragraph, or a table cell.
+
+    Only segments holding a quote mark are returned: nothing else can hold a quote.
+    """
     text = doc.text
-    table_spans = [(b.start, b.end) for b in doc.blocks if b.kind == "table"]
+    table_spans = sorted((b.start, b.end) for b in doc.blocks if b.kind == "table")
+    starts = [ts for ts, _ in table_spans]
     out: list[tuple[int, int]] = []
-    pos = 0
-    for m in _SEGMENT_BREAK_RE.finditer(text):
-        out.append((pos, m.start()))
-        pos = m.end()
-    out.append((pos, len(text)))
-    if not table_spans:
-        return out
-    split: list[tuple[int, int]] = []
-    for s, e in out:
-        if any(ts <= s < te for ts, te in table_spans):
-            p = s
-            for k in range(s, e):
-                if text[k] == "\n":
-                    split.append((p, k))
-                    p = k + 1
-            split.append((p, e))
-        else:
-            split.append((s, e))
-    return split
+    for m in _QUOTE_CHARS_RE.finditer(text):
+        p = m.start()
+        if out and p < out[-1][1]:
+            continue
+        k = bisect.bisect_right(starts, p) - 1
+        in_table = k >= 0 and p < table_spans[k][1]
+        seps = ("\n", "\t") if in_table else ("\n\n", "\t")
+        s = max(text.rfind(sep, 0, p) + len(sep) for sep in seps)
+        e = min((x for x in (text.find(sep, p) for sep in seps) if x >= 0), default=len(text))
+        out.append((s, e))
+    return out
 
 
 def _closes(text: str, i: int, seg_end: int) -> bool:

@@ -208,6 +208,8 @@ _FILLER = frozenset(["và", "các", "của", "với", "cho", "trong", "là", "c�
 
 def chant_shaped(phrase: str, min_parts: int = 3) -> bool:
     """A list of short parallel parts ("nghe dân nói, nói dân hiểu, làm dân tin")."""
+    if len(phrase) > 200:
+        return False
     parts = [key(p) for p in re.split(r"\s*(?:[,;]|\s-\s)\s*", phrase) if key(p)]
     if len(parts) < min_parts or any(len(p.split()) > 5 for p in parts) or sum(len(p.split()) for p in parts) > 25:
         return False

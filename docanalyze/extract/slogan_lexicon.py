@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from ..lexicon import load_toml
 from ..normalize import fold, strip_accents
@@ -48,6 +48,7 @@ class Match:
     how: str  # exact | fuzzy | parts | loose
 
 
+@lru_cache(maxsize=4096)
 def key(text: str) -> str:
     """Folded words only: 'Dân biết - Dân bàn.' -> 'dân biết dân bàn' (tones folded)."""
     return " ".join(_NON_WORD_RE.sub(" ", fold(text)).split())
@@ -77,17 +78,44 @@ def _by_key() -> dict[str, Entry]:
     return {k: e for e in entries() for k in e.keys}
 
 
+@cache
+def _bare(k: str) -> str:
+    """A key without diacritics (cached: lexicon keys are compared again and again)."""
+    return strip_accents(k)
+
+
 def _ratio(a: str, b: str) -> float:
     from rapidfuzz import fuzz
 
     r = fuzz.ratio(a, b)
     if r < STRICT:  # a missing or wrong diacritic costs less than a wrong letter
-        r = max(r, fuzz.ratio(strip_accents(a), strip_accents(b)) - 5)
+        r = max(r, fuzz.ratio(_bare(a), _bare(b)) - 5)
     return r
 
 
-def _similarity(k: str, e: Entry) -> float:
-    return max(_ratio(k, f) for f in e.keys)
+@cache
+def _all_keys() -> tuple[list[str], list[str], list[Entry]]:
+    """Every form of every entry, with and without diacritics, for one-call fuzzy search."""
+    keys, bare, owners = [], [], []
+    for e in entries():
+        for k in e.keys:
+            keys.append(k)
+            bare.append(_bare(k))
+            owners.append(e)
+    return keys, bare, owners
+
+
+def _fuzzy(k: str) -> Match | None:
+    """The entry whose wording is nearest to ``k``, when at least STRICT alike."""
+    from rapidfuzz import fuzz, process
+
+    keys, bare, owners = _all_keys()
+    best = process.extractOne(k, keys, scorer=fuzz.ratio, score_cutoff=STRICT)
+    hit = (best[1], best[2]) if best else None
+    alt = process.extractOne(_bare(k), bare, scorer=fuzz.ratio, score_cutoff=STRICT + 5)
+    if alt and (hit is None or alt[1] - 5 > hit[0]):
+        hit = (alt[1] - 5, alt[2])
+    return Match(owners[hit[1]], hit[0], "fuzzy") if hit else None
 
 
 def _parts_score(parts: list[str], e: Entry, cut: float = PART) -> float:
@@ -108,25 +136,28 @@ def _parts_score(parts: list[str], e: Entry, cut: float = PART) -> float:
     return STRICT + 10.0 * n / len(e.part_keys)
 
 
+@cache
+def _max_len() -> int:
+    return max(len(k) for e in entries() for k in e.keys)
+
+
 def match(text: str) -> Match | None:
     """The entry a phrase is (exact, fuzzy or by its parts), or ``None``."""
+    if len(text) > 1.5 * _max_len():  # a quoted sentence of a law, not a slogan retyped
+        return None
     k = key(text)
     if not k:
         return None
     hit = _by_key().get(k)
     if hit is not None:
         return Match(hit, 100.0, "exact")
-    best: Match | None = None
+    best = _fuzzy(k)
     parts = split_parts(text)
-    for e in entries():
-        # cheap length filter before the edit distance
-        if min(abs(len(k) - len(f)) for f in e.keys) <= len(k) * 0.25 + 2:
-            s = _similarity(k, e)
-            if s >= STRICT and (best is None or s > best.score):
-                best = Match(e, s, "fuzzy")
-        ps = _parts_score(parts, e)
-        if ps and (best is None or ps > best.score):
-            best = Match(e, ps, "parts")
+    if len(parts) >= 2:
+        for e in entries():
+            ps = _parts_score(parts, e)
+            if ps and (best is None or ps > best.score):
+                best = Match(e, ps, "parts")
     return best
 
 
@@ -135,6 +166,8 @@ def match_loose(text: str, allowed: list[Entry]) -> Match | None:
 
     Same number of words and at most one word changed, or similarity >= LOOSE.
     """
+    if len(text) > 1.5 * _max_len():
+        return None
     k = key(text)
     words = k.split()
     best: Match | None = None

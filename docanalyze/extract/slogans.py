@@ -124,7 +124,7 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
                              or re.search(r"[.:]\s", phrase)):
             continue  # an italic sentence, note or parenthesis, not a phrase standing for a quote
         m = _match(phrase)
-        if m is None and (lex.key(phrase) in not_slogan_keys() or ctx.reason != "cue" and starts_like_title(phrase)):
+        if m is None and (len(phrase) < 60 and lex.key(phrase) in not_slogan_keys() or ctx.reason != "cue" and starts_like_title(phrase)):
             if ctx.reason is None and starts_like_title(phrase):
                 contexts[-1] = Context("title")  # a list of titles: “Quy chế …”; “Quy định …”
             continue
@@ -199,8 +199,10 @@ def _to_slogans(text: str, found: list[tuple[Quote, str, lex.Match | None]]) -> 
 
 def _unquoted_themes(doc: Document, slogans: list[Slogan]) -> list[Slogan]:
     """A yearly theme stated after a colon without quotes: "Chủ đề năm 2024: Tăng tốc …"."""
-    out = []
+    out: list[Slogan] = []
     text = doc.text
+    if not re.search("chủ đề|Chủ đề|CHỦ ĐỀ", text):
+        return out
     for m in _THEME_COLON_RE.finditer(text):
         s, e = m.span("t")
         if any(x.start < e and s < x.end for x in slogans) or not text[s].isupper():
