@@ -3,19 +3,20 @@
 A bound is stated by a task's timeframe cell ("Quý I/2025"), a label
 ("Thời gian: Quý II/2024"), a cut-off in the text ("trước ngày 10/6", "chậm nhất
 ngày …", "hoàn thành trong Quý III"), or the period in the heading of a work
-section ("NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023"). Not bounds: the dates of cited
+section ("NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023") when tasks under it state no bound of their
+own. Not bounds: the dates of cited
 documents, "giai đoạn 2021-2025" in a programme's name, a school year merely
 named, "(11/6/1948-11/6/2023)", the period a report covers, "Từ 1/1/2023 đến
 nay" — none of them is anchored to work, and the report's past sections are not
 searched. A timeframe with no date ("Thực hiện theo lịch của thành phố",
-"Thường xuyên") binds nothing; a recurring one ("Hằng quý") is kept with its
-recurrence.
+"Thường xuyên", "Hằng quý") is not a deadline; a dated recurring one
+("trước ngày 15/12 hằng năm") is, with its recurrence.
 """
 from __future__ import annotations
 
 from ..items import Deadline, Header, Section, Task, Timeframe
 from ..model import Document
-from .timeframes import context_for, find_timeframes, parse_timeframe
+from .timeframes import YearContext, context_for, find_timeframes, parse_timeframe, tidy
 from .units import labels_in
 from .work_sections import heading_period, section_roles
 
@@ -31,10 +32,8 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
             continue
         grid = doc.tables[task.table].grid()
         for cell in grid[task.row] if task.row < len(grid) else []:
-            if cell is not None and cell.text.strip() and cell.text.strip() == task.timeframe.strip():
-                tf = parse_timeframe(cell.text, ctx, base=cell.start)
-                if tf is not None:
-                    found.append((tf, task))
+            if cell is not None and cell.text.strip() and tidy(cell.text.strip()) == task.timeframe.strip():
+                found += [(tf, task) for tf in _cell_bounds(cell.text, ctx, cell.start)]
                 break
 
     # 2. running text of the parts that assign work: labels and anchored bounds
@@ -50,18 +49,16 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
                      None)
         for lab in labels_in(text):
             if lab.role == "time":
-                tf = parse_timeframe(lab.value, ctx, base=block.start + lab.start)
-                if tf is not None:
-                    found.append((tf, owner))
+                found += [(tf, owner) for tf in _cell_bounds(lab.value, ctx, block.start + lab.start)]
         for f in find_timeframes(text, ctx, base=block.start):
             if f.anchored and f.timeframe.date_end is not None:
                 found.append((f.timeframe, _owner(list_tasks, f.timeframe) or owner))
 
-    # 3. the period in the heading of a work section
+    # 3. the period in the heading of a work section, when it is what binds the tasks under it
     for k, s in enumerate(sections):
         if regions.role[k] == "work" and regions.own[k] == "work":
             p = heading_period(doc, ctx, s)
-            if p is not None:
+            if p is not None and any(s.start <= t.start < s.end and t.timeframe == p.text for t in tasks):
                 found.append((p, None))
 
     out: list[Deadline] = []
@@ -76,13 +73,23 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
     return out
 
 
+def _cell_bounds(text: str, ctx: YearContext, base: int) -> list[Timeframe]:
+    """The bounds a timeframe cell states: one for "Quý I-Quý III/2025", two for "Tháng 6/2025 và tháng 11/2025"."""
+    parts = [f.timeframe for f in find_timeframes(text, ctx, base) if f.timeframe.date_end is not None]
+    if len(parts) > 1:
+        return parts
+    whole = parse_timeframe(text, ctx, base)
+    return [whole] if whole is not None else []
+
+
 def _owner(tasks: list[Task], tf: Timeframe) -> Task | None:
     return next((t for t in tasks if t.start <= tf.start < t.end), None)
 
 
 def _binds(tf: Timeframe) -> bool:
-    """A bound has a date, or a known recurrence ("Hằng quý"); "Thường xuyên" and "theo lịch …" bind nothing."""
-    return tf.date_end is not None or (tf.kind == "recurring" and tf.recurrence is not None)
+    """A bound has a date. "Thường xuyên", "theo lịch …" bind nothing; "Hằng quý" stays with its task
+    (``Task.recurring``, and an RRULE in the iCalendar file)."""
+    return tf.date_end is not None
 
 
 def _kind(tf: Timeframe) -> str:

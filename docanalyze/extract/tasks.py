@@ -24,7 +24,15 @@ from ..model import Block, Document
 from .task_tables import Columns, Row, read_columns, read_rows
 from .timeframes import Found, YearContext, anchored_bounds, combine, context_for, parse_timeframe
 from .timeframes import recurrence_in as _recurrence_in
-from .units import labels_in, lead_in_text, partners_in_text, split_units, subject_unit, unit_heading
+from .units import (
+    labels_in,
+    lead_in_text,
+    partners_in_text,
+    split_units,
+    subject_unit,
+    unit_heading,
+    units_of_label,
+)
 from .work_sections import TOP_STYLES, Regions, group_title, heading_like, heading_period, section_roles
 
 _CLOSING_RE = re.compile(r"^\W*(?:Trên đây|Trong quá trình|Nơi nhận|Kế hoạch này có hiệu lực)", re.I)
@@ -256,7 +264,7 @@ def _paragraph_tasks(c: _Context, k: int, unit: str | None) -> list[Task]:
 def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, recurring: bool) -> None:
     """Lead, partners and timeframe of a list task from its own words, its heading and its section."""
     text = task.text
-    lead = lead_in_text(text) or ([unit] if unit else []) or ([u] if (u := subject_unit(text)) else [])
+    lead = lead_in_text(text) or ([unit] if unit else []) or _subject(text)
     task.lead = lead
     task.partners = [p for p in partners_in_text(text) if p.lower() not in {x.lower() for x in lead}]
     bounds = [b for b in anchored_bounds(text, c.ctx, base=task.start) if not _in_citation(c, b.start, b.end)]
@@ -274,9 +282,11 @@ def _apply_labels(c: _Context, task: Task, text: str, base: int) -> None:
     """"Đơn vị thực hiện: …", "Phối hợp: …", "Thời gian: …" override what the sentence suggested."""
     for lab in labels_in(text):
         if lab.role == "lead":
-            units = split_units(lab.value)
+            units, partners = units_of_label(lab.value)
             if units:
                 task.lead = units
+            if partners:
+                task.partners = partners
         elif lab.role == "partners":
             units = split_units(lab.value)
             if units:
@@ -294,6 +304,15 @@ def _set_timeframe(task: Task, tf: Timeframe | None) -> None:
     task.date_start, task.date_end = tf.date_start, tf.date_end
     if tf.kind in ("recurring",) or tf.recurrence:
         task.recurring = True
+
+
+def _subject(text: str) -> list[str]:
+    """The unit the task's sentence opens with — or, under a short title, its first paragraph's."""
+    for para in text.split("\n\n")[:2]:
+        u = subject_unit(para)
+        if u:
+            return [u]
+    return []
 
 
 def _recurrence(text: str) -> str | None:

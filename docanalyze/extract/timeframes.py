@@ -27,7 +27,8 @@ from ..items import Header, Timeframe
 
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
-_Y = r"(?:19|20)\d{2}"
+# a year; PDF cells that wrap inside a number leave a space in it ("20 22"), which is read through
+_Y = r"(?:19|20)(?:\d{2}|\d\x20\d(?!\d)|\x20\d{2}(?!\d))"
 _ROMAN_Q = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _Q = r"(?:IV|III|II|I|[1-4])(?!\w)"
 _SEP_LIST = r"\s*(?:-|đến|tới|,|và|&)\s*"
@@ -119,8 +120,8 @@ def context_for(header: Header) -> YearContext:
     school = None
     if header.title:
         m = _SCHOOL_TITLE_RE.search(header.title)
-        if m and int(m.group(2)) == int(m.group(1)) + 1:
-            school = (int(m.group(1)), int(m.group(2)))
+        if m and _yr(m.group(2)) == _yr(m.group(1)) + 1:
+            school = (_yr(m.group(1)), _yr(m.group(2)))
     return YearContext(header.year, school)
 
 
@@ -130,9 +131,20 @@ class Found:
 
     timeframe: Timeframe
     anchored: bool  # the words around it bind work to it
+    form: str = ""  # which kind of expression: range, before, quarter, month, half, school, term, year, date …
 
 
 # ------------------------------------------------------------------ helpers
+def _yr(text: str) -> int:
+    return int(text.replace(" ", ""))
+
+
+def tidy(text: str) -> str:
+    """The expression as written, minus a space a PDF wrap left inside a year ("Quý IV/202 4")."""
+    return re.sub(r"(?<!\d)((?:19|20)\d?) (\d{1,2})(?!\d)",
+                  lambda m: m.group(1) + m.group(2) if len(m.group(1) + m.group(2)) == 4 else m.group(0), text)
+
+
 def _safe_date(y: int | None, m: int, d: int) -> dt.date | None:
     if y is None:
         return None
@@ -151,7 +163,7 @@ def _group(m: re.Match[str], p: str) -> tuple[int, int, int | None] | None:
         d = m.group(f"{p}_d{suffix}")
         if d:
             y = m.group(f"{p}_y{suffix}")
-            return int(d), int(m.group(f"{p}_m{suffix}")), int(y) if y else None
+            return int(d), int(m.group(f"{p}_m{suffix}")), _yr(y) if y else None
     return None
 
 
@@ -180,18 +192,22 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
     """Every time expression in ``text`` (offsets shifted by ``base``), in text order, without overlaps."""
     found: list[tuple[int, int, Timeframe, bool]] = []
     spans: list[tuple[int, int]] = []
+    forms: dict[int, str] = {}
+    form = ""
 
     def add(s: int, e: int, tf: Timeframe, anchored: bool) -> None:
         if _claimed(spans, s, e):
             return
         spans.append((s, e))
         found.append((s, e, tf, anchored))
+        forms[s] = form
 
     def tf(s: int, e: int, a: dt.date | None, b: dt.date | None, kind: str = "interval",
            rec: str | None = None) -> Timeframe:
-        return Timeframe(text=text[s:e], start=base + s, end=base + e, date_start=a, date_end=b, kind=kind,
+        return Timeframe(text=tidy(text[s:e]), start=base + s, end=base + e, date_start=a, date_end=b, kind=kind,
                          recurrence=rec)
 
+    form = "range"
     # 1. ranges of dates: "từ ngày 01/3 đến ngày 15/3/2024", "01/3 - 15/3/2024"
     for m in RANGE_DATE_RE.finditer(text):
         a, b = _group(m, "a"), _group(m, "b")
@@ -203,6 +219,7 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         da, db = _safe_date(ya, a[1], a[0]), _safe_date(yb, b[1], b[0])
         if da and db and da <= db:
             add(m.start(), m.end(), tf(m.start(), m.end(), da, db), bool(m.group("tu")))
+    form = "before"
     # 2. cut-off dates: "trước ngày 10/6", "chậm nhất ngày 05/12/2024", "trước ngày 15/12 hằng năm"
     for m in BEFORE_DATE_RE.finditer(text):
         a = _group(m, "a")
@@ -217,10 +234,12 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         every = (m.group("every") or "").lower()
         rec = {"năm": "yearly", "tháng": "monthly", "quý": "quarterly"}.get(every)
         add(m.start(), m.end(), tf(m.start(), m.end(), None, end, "recurring" if rec else "before", rec), True)
+    form = "before"
     # 3. "trước ngày 15 hằng tháng", "trước ngày 20 của tháng cuối quý"
     for m in BEFORE_DAY_RE.finditer(text):
         rec = "quarterly" if m.group("q") else "monthly"
         add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "recurring", rec), True)
+    form = "date"
     # 3b. plain dates (a date on its own is a bound only where a label or a cell says so)
     for m in BARE_DATE_RE.finditer(text):
         a = _group(m, "a")
@@ -229,23 +248,25 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         d = _resolve(a[0], a[1], a[2], ctx)
         if d:
             add(m.start(), m.end(), tf(m.start(), m.end(), d, d), False)
+    form = "quarter"
     # 4. quarters
     for m in QUARTER_RE.finditer(text):
         qs = _quarters(m.group("list"))
         if not qs:
             continue
         q1, q2 = min(qs), max(qs)
-        y = int(m.group("y")) if m.group("y") else ctx.for_month(3 * q1)
-        y2 = int(m.group("y")) if m.group("y") else ctx.for_month(3 * q2)
+        y = _yr(m.group("y")) if m.group("y") else ctx.for_month(3 * q1)
+        y2 = _yr(m.group("y")) if m.group("y") else ctx.for_month(3 * q2)
         if y is None or y2 is None:
             add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "unresolved"), False)
             continue
         add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(y, 3 * q1 - 2, 1), _month_end(y2, 3 * q2)),
             bool(m.group("tu")))
+    form = "half"
     # 5. halves of the year
     for m in HALF_RE.finditer(text):
         n = _half_n(m.group("n"))
-        y = int(m.group("y")) if m.group("y") else ctx.year
+        y = _yr(m.group("y")) if m.group("y") else ctx.year
         if y is None:
             continue
         if m.group("which").lower() == "đầu":
@@ -253,17 +274,20 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         else:
             a, b = dt.date(y, 13 - n, 1), dt.date(y, 12, 31)
         add(m.start(), m.end(), tf(m.start(), m.end(), a, b), False)
+    form = "school"
     # 6. school years and terms
     for m in SCHOOL_YEAR_RE.finditer(text):
-        y1, y2 = int(m.group("y1")), int(m.group("y2"))
+        y1, y2 = _yr(m.group("y1")), _yr(m.group("y2"))
         if y2 != y1 + 1:
             continue
         a, b = _school_span(y1, m.group("hkn"))
         add(m.start(), m.end(), tf(m.start(), m.end(), a, b), False)
+    form = "term"
     if ctx.school:
         for m in TERM_RE.finditer(text):
             a, b = _school_span(ctx.school[0], m.group("hkn"))
             add(m.start(), m.end(), tf(m.start(), m.end(), a, b), False)
+    form = "month"
     # 7. months
     for m in MONTH_RE.finditer(text):
         months = [int(x) for x in re.findall(r"\d{1,2}", m.group("list"))]
@@ -271,7 +295,7 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
             continue
         m1, m2 = months[0], months[-1]
         if m.group("y"):
-            y_end = int(m.group("y"))
+            y_end = _yr(m.group("y"))
             y_start: int | None = y_end if m1 <= m2 else y_end - 1
         else:
             y_end, y_start = ctx.for_month(m2), ctx.for_month(m1)
@@ -282,10 +306,11 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
             continue
         add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(y_start, m1, 1), _month_end(y_end, m2)),
             bool(m.group("tu")))
+    form = "year"
     # 8. years: "Cả năm 2025", "năm 2025", "giai đoạn 2021-2025"; "cả năm"
     for m in YEAR_RE.finditer(text):
-        y = int(m.group("y"))
-        y2 = int(m.group("y2")) if m.group("y2") else y
+        y = _yr(m.group("y"))
+        y2 = _yr(m.group("y2")) if m.group("y2") else y
         if y2 < y or y2 - y > 20:
             continue
         pre = (m.group("pre") or "").strip().lower()
@@ -295,6 +320,7 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         for m in WHOLE_YEAR_RE.finditer(text):
             add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(ctx.year, 1, 1), dt.date(ctx.year, 12, 31)),
                 m.group(0).lower().startswith(("cả", "suốt")))
+    form = "recurring"
     # 10. recurrences and open-ended words
     for rx, rec in RECURRING:
         for m in rx.finditer(text):
@@ -306,9 +332,10 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
     merged = _merge_ranges(text, found, base)
     out = []
     for s, e, t, anchored in merged:
-        if not anchored and t.kind in ("interval", "unresolved"):
-            anchored = _anchored(text, s, e)
-        out.append(Found(t, anchored))
+        f = forms.get(s, "")
+        if not anchored and t.kind in ("interval", "unresolved") and f != "term":
+            anchored = _anchored(text, s, e, parenthesized=f in ("quarter", "month", "half"))
+        out.append(Found(t, anchored, f))
     return out
 
 
@@ -334,7 +361,7 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Timeframe, bool]],
             ps, pe, pt, panch = out[-1]
             if (pt.kind == "interval" and t.kind == "interval" and pt.date_start and t.date_end
                     and _JOIN_RE.match(text[pe:s]) and pt.date_start <= t.date_end):
-                joined = Timeframe(text=text[ps:e], start=base + ps, end=base + e, date_start=pt.date_start,
+                joined = Timeframe(text=tidy(text[ps:e]), start=base + ps, end=base + e, date_start=pt.date_start,
                                    date_end=t.date_end)
                 out[-1] = (ps, e, joined, panch or text[ps:pe].lower().startswith("từ"))
                 continue
@@ -342,8 +369,15 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Timeframe, bool]],
     return out
 
 
-def _anchored(text: str, s: int, e: int) -> bool:
-    """Whether the words around ``text[s:e]`` make it a bound on work."""
+def _anchored(text: str, s: int, e: int, parenthesized: bool = False) -> bool:
+    """Whether the words around ``text[s:e]`` make it a bound on work.
+
+    "trong Quý II", "hoàn thành trong tháng 6", "Thời gian: …", an item that opens
+    with its period ("Tháng 3/2024: …"), and a month or quarter in parentheses after
+    the work ("kỳ thi cấp huyện (tháng 12/2024)").
+    """
+    if parenthesized and text[:s].rstrip().endswith("(") and text[e:].lstrip().startswith(")"):
+        return True
     before = text[max(0, s - 60) : s]
     before = re.split(r"[;.\n]", before)[-1]
     if _ANCHOR_BEFORE_RE.search(before):
@@ -385,11 +419,11 @@ def parse_timeframe(text: str, ctx: YearContext, base: int = 0) -> Timeframe | N
     lead = len(text) - len(text.lstrip())
     m = BARE_YEAR_RE.match(stripped)
     if m:
-        y, y2 = int(m.group("y")), int(m.group("y2") or m.group("y"))
-        return Timeframe(text=stripped, start=base + lead, end=base + lead + len(stripped),
+        y, y2 = _yr(m.group("y")), _yr(m.group("y2") or m.group("y"))
+        return Timeframe(text=tidy(stripped), start=base + lead, end=base + lead + len(stripped),
                          date_start=dt.date(y, 1, 1), date_end=dt.date(y2, 12, 31))
     found = find_timeframes(text, ctx, base)
-    return combine(found, stripped, base + lead, base + lead + len(stripped))
+    return combine(found, tidy(stripped), base + lead, base + lead + len(stripped))
 
 
 def anchored_bounds(text: str, ctx: YearContext, base: int = 0) -> list[Timeframe]:

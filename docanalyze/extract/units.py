@@ -31,6 +31,7 @@ class _Lexicon:
     partner_end: re.Pattern[str]
     assign: re.Pattern[str]
     label: re.Pattern[str]
+    not_unit: re.Pattern[str]
     roles: dict[str, str]
 
 
@@ -52,6 +53,7 @@ def _lex() -> _Lexicon:
         assign=re.compile(rf"^(?:(?:{_alt(data['assign_prefixes'])})\s+)+", re.I),
         label=re.compile(
             rf"(?:^|(?<=[\n;.(])|(?<=[\n;.(]\s)|(?<=[\n;.(]\s\s))[-+•*\s]*(?P<label>{labels})\s*:\s*", re.I),
+        not_unit=re.compile(rf"^(?:{_alt(data['not_units'] + list(roles))})(?!\w)", re.I),
         roles=roles,
     )
 
@@ -87,17 +89,11 @@ def split_units(text: str) -> list[str]:
     """A cell or phrase listing units, one name each: "Các phòng CMNV Sở, đơn vị thuộc Sở" -> 2 names.
 
     Commas and semicolons separate units, but a piece that does not open with a
-    unit head stays with the one before ("UBND các xã, thị trấn").
+    unit head stays with the one before ("UBND các xã, thị trấn"); "và" does not
+    separate ("Văn phòng HĐND và UBND huyện" is one office).
     """
     text = re.sub(r"(?:^|\n)\s*[-+•*]\s*", "\n", text)
-    pieces = []
-    for p in re.split(r"[;\n]|,(?=\s)|,$", text):
-        pos = 0
-        for m in re.finditer(r"\s+(?:và|cùng)\s+", p):
-            if unit_at(p, m.end()):
-                pieces.append(p[pos : m.start()])
-                pos = m.end()
-        pieces.append(p[pos:])
+    pieces = re.split(r"[;\n]|,(?=\s)|,$", text)
     out: list[str] = []
     for piece in pieces:
         p = clean_unit(piece) if piece.strip() else ""
@@ -121,7 +117,7 @@ def subject_unit(text: str) -> str | None:
     if not m or m.start() > 160:
         return None
     name = clean_unit(s[: m.start()])
-    return name if 0 < len(name.split()) <= 25 else None
+    return name if 0 < len(name.split()) <= 40 else None
 
 
 def unit_heading(title: str) -> tuple[str, int | None] | None:
@@ -135,18 +131,30 @@ def unit_heading(title: str) -> tuple[str, int | None] | None:
     m = lex.assign.match(stripped)
     body = stripped[m.end():] if m else stripped
     skip = len(title) - len(title.lstrip()) + (m.end() if m else 0)
-    if not unit_at(body):
-        return None
     colon = body.find(":")
     if 0 < colon < 120:
         name = clean_unit(body[:colon])
         rest = body[colon + 1 :]
-        if name and not lex.subject_end.search(" " + name) and len(name.split()) <= 20:
+        if name and _names_unit(name) and len(name.split()) <= 20:
             return name, (skip + colon + 1 + len(rest) - len(rest.lstrip())) if rest.strip() else None
+        return None
+    if not unit_at(body):
         return None
     if len(body.split()) > 20 or lex.subject_end.search(body, unit_at(body)):
         return None
     return clean_unit(body), None
+
+
+def _names_unit(name: str) -> bool:
+    """A short phrase that can only be a unit: a head word, or a capitalized noun phrase with no verb
+    ("Liên đội", "Khối dân vận xã") that is not a label ("Thời gian", "Mục tiêu")."""
+    lex = _lex()
+    if lex.not_unit.match(name):
+        return False
+    if unit_at(name):
+        return not lex.subject_end.search(name, unit_at(name))
+    return (name[:1].isupper() and len(name.split()) <= 8 and not lex.subject_end.search(name.lower())
+            and not re.search(r"\d", name))
 
 
 def lead_in_text(text: str) -> list[str]:
@@ -160,6 +168,10 @@ def lead_in_text(text: str) -> list[str]:
             if not _lex().subject_end.search(piece, unit_at(piece)):
                 out.extend(split_units(piece))
                 break
+        else:
+            bare = clean_unit(_lex().assign.sub("", clause.strip()))
+            if bare and _names_unit(bare) and len(bare.split()) <= 6:
+                out.append(bare)
     return _dedupe(out)
 
 
@@ -174,9 +186,9 @@ def partners_in_text(text: str) -> list[str]:
         if text[m.end() - 1 :].startswith(":"):
             continue
         rest = text[m.end() :]
-        if not unit_at(rest):
+        if not (unit_at(rest) or rest[:1].isupper() or re.match(r"(?:các|những)\s", rest)):
             continue
-        end = _lex().partner_end.search(rest, unit_at(rest))
+        end = _lex().partner_end.search(rest, unit_at(rest) or len(rest.split(" ", 1)[0]))
         phrase = rest[: end.start() if end else min(len(rest), 160)]
         out.extend(split_units(phrase[:200]))
     return _dedupe(out)
@@ -199,9 +211,9 @@ def labels_in(text: str) -> list[Label]:
     for k, m in enumerate(hits):
         limit = hits[k + 1].start() if k + 1 < len(hits) else len(text)
         seg = text[m.end() : limit]
-        stop = re.search(r"[;\n]|\.(?=\s|$)", seg)
+        stop = re.search(r"\n|\.(?=\s|$)", seg)
         value_end = m.end() + (stop.start() if stop else len(seg))
-        value = text[m.end() : value_end].rstrip(" ,")
+        value = text[m.end() : value_end].rstrip(" ,;")
         if not value.strip():
             continue
         role = lex.roles.get(" ".join(m.group("label").lower().split()), "other")
@@ -218,3 +230,24 @@ def _dedupe(units: list[str]) -> list[str]:
             seen.add(k)
             out.append(u)
     return out
+
+
+_ROLE_IN_VALUE_RE = re.compile(r"(?<!\w)(?P<role>chủ\s+trì|phối\s+hợp)(?!\w)", re.I)
+
+
+def units_of_label(value: str) -> tuple[list[str], list[str]]:
+    """A unit label's value: "X chủ trì; Y phối hợp" -> ([X], [Y]); "X; Y" -> ([X, Y], [])."""
+    parts = [p for p in re.split(r";", value) if p.strip()]
+    lead: list[str] = []
+    partners: list[str] = []
+    tagged = False
+    for p in parts:
+        m = _ROLE_IN_VALUE_RE.search(p)
+        names = split_units(_ROLE_IN_VALUE_RE.sub("", p))
+        if m and m.group("role").lower().startswith("phối"):
+            partners += names
+            tagged = True
+        else:
+            lead += names
+            tagged = tagged or bool(m)
+    return lead, partners

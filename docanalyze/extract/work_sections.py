@@ -80,6 +80,7 @@ class Regions:
     own: list[str | None] = field(default_factory=list)
     role: list[str | None] = field(default_factory=list)  # effective: the outermost ancestor with a role
     has_work: bool = False
+    body_end: int | None = None  # where the closing (Nơi nhận, signature) begins
 
     def role_at(self, offset: int) -> str | None:
         """The effective role at a text offset (the deepest section containing it)."""
@@ -91,7 +92,12 @@ class Regions:
             return None
         return self.role[best]
 
+    def in_closing(self, offset: int) -> bool:
+        return self.body_end is not None and offset >= self.body_end
+
     def tasks_allowed(self, offset: int) -> bool:
+        if self.in_closing(offset):
+            return False
         role = self.role_at(offset)
         if role == "work":
             return True
@@ -107,6 +113,8 @@ class Regions:
         return role not in ("purpose", "past")
 
     def deadlines_allowed(self, offset: int) -> bool:
+        if self.in_closing(offset):
+            return False
         role = self.role_at(offset)
         if self.kind == "report":
             return role == "work"
@@ -129,7 +137,21 @@ def section_roles(doc: Document, header: Header, sections: list[Section]) -> Reg
                 break
         reg.role.append(role)
     reg.has_work = any(r == "work" for r in reg.own)
+    reg.body_end = closing_start(doc, header)
     return reg
+
+
+_NOI_NHAN_RE = re.compile(r"^\W*Nơi\s+nhận\s*:", re.I)
+
+
+def closing_start(doc: Document, header: Header) -> int | None:
+    """Where the body ends: the header's ``body_end``, or else the "Nơi nhận:" block."""
+    if header.body_end is not None:
+        return header.body_end
+    for b in doc.blocks:
+        if b.start >= header.body_start and b.kind != "footnote" and _NOI_NHAN_RE.match(doc.text[b.start:b.end]):
+            return b.start
+    return None
 
 
 def group_title(title: str) -> bool:
