@@ -28,8 +28,10 @@ _STYLE_RES: list[tuple[str, re.Pattern[str]]] = [
     ("plus", re.compile(r"^(\+)(?=\s)")),
     ("bullet", re.compile(r"^([•●▪■◦∙·*])(?=\s)")),
 ]
-RANK = {name: i for i, (name, _) in enumerate(_STYLE_RES)}
+RANK: dict[str, float] = {name: i for i, (name, _) in enumerate(_STYLE_RES)}
 RANK["heading"] = RANK["roman"]
+# "1.1." sits under "1." (the regexes try arabic3/arabic2 first, but they rank below arabic)
+RANK["arabic2"], RANK["arabic3"] = RANK["arabic"] + 0.5, RANK["arabic"] + 0.75
 
 # "a." is a list marker only before a capital or when the next block continues the series; "I." can be a
 # roman numeral or a Vietnamese sentence? (no: Vietnamese words never end in a single I followed by '.').
