@@ -92,6 +92,12 @@ class Columns:
     def all(self, role: str) -> list[int]:
         return [c for c, r in sorted(self.roles.items()) if r == role]
 
+    def fits(self, n_cols: int) -> bool:
+        """Whether a headerless table of ``n_cols`` columns continues this one: the same width, or
+        narrower only by trailing columns a text export dropped because they were empty (Ghi chú)."""
+        essential = [c for c, r in self.roles.items() if r in ("index", "content", "lead", "units", "time")]
+        return n_cols == self.n_cols or (max(essential, default=0) < n_cols < self.n_cols)
+
     @property
     def is_task_table(self) -> bool:
         has_work = any(r in ("lead", "partners", "units", "time", "time_start", "time_end") for r in self.roles.values())

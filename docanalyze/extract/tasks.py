@@ -74,7 +74,7 @@ def _table_tasks(c: _Context) -> list[Task]:
         cols, n_header = read_columns(table)
         inherited = False
         if cols is None or not cols.is_task_table:
-            if cols is None and last_cols is not None and last_cols.n_cols == table.n_cols:
+            if cols is None and last_cols is not None and last_cols.fits(table.n_cols):
                 cols, n_header, inherited = last_cols, 0, True
             else:
                 last_cols = cols if cols is not None and cols.is_task_table else last_cols
