@@ -50,8 +50,9 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
         for lab in labels_in(text):
             if lab.role == "time":
                 found += [(tf, owner) for tf in _cell_bounds(lab.value, ctx, block.start + lab.start)]
+        intervals = regions.intervals_allowed(block.start)
         for f in find_timeframes(text, ctx, base=block.start):
-            if f.anchored and f.timeframe.date_end is not None:
+            if f.anchored and f.timeframe.date_end is not None and (intervals or f.form == "before"):
                 found.append((f.timeframe, _owner(list_tasks, f.timeframe) or owner))
 
     # 3. the period in the heading of a work section, when it is what binds the tasks under it

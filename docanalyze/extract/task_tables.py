@@ -202,6 +202,12 @@ class Row:
     continuation: bool = False
 
 
+def _is_statement(text: str) -> bool:
+    """Work is stated in words: a form's "□", "NK NĐ" or "…" is not a task."""
+    words = re.findall(r"\w+", text)
+    return len(words) >= 2 and any(c.islower() for c in text)
+
+
 def _cell_text(row: list[Cell | None], k: int | None) -> str:
     if k is None or k >= len(row) or row[k] is None:
         return ""
@@ -249,7 +255,7 @@ def read_rows(doc: Document, ti: int, cols: Columns, n_header: int, ctx: YearCon
         if ki is not None and _ROMAN_OR_LETTER_RE.match(idx) and not (lead_t or part_t or time_t):
             group = _cell_text(row, ci) or group
             continue
-        if content is None or not content.text.strip() or content is prev_content:
+        if content is None or not _is_statement(content.text) or content is prev_content:
             continue
         prev_content = content
         item = Row(table=ti, row=r, content=content, text=content.text.strip(), index=idx or None, group=group)

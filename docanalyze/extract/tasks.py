@@ -131,7 +131,7 @@ def _list_tasks(c: _Context) -> list[Task]:
             else:
                 out += _paragraph_tasks(c, k, None)
         return out
-    if c.header.kind in ("plan", "directive", "official_letter") and reg.kind != "report":
+    if c.header.kind in ("plan", "directive"):
         tops = [k for k, s in enumerate(secs) if s.parent is None and reg.role[k] not in ("purpose", "past")]
         return _walk(c, tops, None, None, False)
     return []

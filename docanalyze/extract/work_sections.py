@@ -18,6 +18,9 @@ from ..lexicon import load_toml
 from ..model import Document
 from .timeframes import YearContext, combine, find_timeframes
 
+# Documents whose business is assigning work; in others (decisions, letters, legal texts) only a
+# plan-like part with top-level work headings (a plan issued as an annex) holds tasks.
+WORK_KINDS = {"plan", "report", "directive"}
 HEADING_STYLES = {"part", "chapter", "mucsection", "roman", "arabic", "arabic2", "arabic3", "alpha", "heading"}
 TOP_STYLES = {"part", "chapter", "mucsection", "roman", "heading"}
 
@@ -66,7 +69,7 @@ def own_role(sec: Section, kind: str) -> str | None:
         if w.report_work.match(title) and not w.past_words.search(title):
             return "work"
         return None
-    if w.work.match(title):
+    if w.work.match(title) and (kind in WORK_KINDS or sec.style in TOP_STYLES):
         return "work"
     return None
 
@@ -101,16 +104,24 @@ class Regions:
         role = self.role_at(offset)
         if role == "work":
             return True
-        if role in ("purpose", "past") or self.kind == "report":
+        if role in ("purpose", "past") or self.kind not in WORK_KINDS - {"report"}:
             return False
         return not self.has_work
 
     def tables_allowed(self, offset: int) -> bool:
         """Task tables: anywhere but purposes and the past (a plan's annex of tasks has no heading)."""
         role = self.role_at(offset)
-        if self.kind == "report":
+        if self.kind not in WORK_KINDS - {"report"}:
             return role == "work"
         return role not in ("purpose", "past")
+
+    def intervals_allowed(self, offset: int) -> bool:
+        """Whether a period in running text ("trong Quý III", "từ ngày … đến ngày …") may bind work here.
+
+        Outside plans and work sections (a letter reporting what happened "trong giai đoạn từ ngày …
+        đến ngày …", a decree) only cut-offs ("trước ngày …") and labels ("Thời gian: …") do.
+        """
+        return self.kind in WORK_KINDS or self.role_at(offset) == "work"
 
     def deadlines_allowed(self, offset: int) -> bool:
         if self.in_closing(offset):
