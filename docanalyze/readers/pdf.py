@@ -102,23 +102,17 @@ def read_pdf(path: Path, builder: DocumentBuilder, *, max_seconds: float = MAX_S
 
 def _read_page(page: Any, number: int) -> tuple[PdfPage, list[tuple[int, list[Any], list[Glyph]]], int, int, bool]:
     """One page: its lines outside tables, its tables (raw, converted later), (cid:…) count, glyph count."""
-    chars = page.chars
-    has_images = bool(page.images)
+    chars, rules, n_rules, has_images = _layout_objects(page)
     if len(chars) > MAX_CHARS_PER_PAGE:
         raise InputError(f"page {number} holds {len(chars):,} characters; it is not a document page")
-    if chars:
-        chars = page.dedupe_chars().chars
-    n_cid = sum(1 for c in chars if c.get("text", "").startswith("(cid:"))
-    glyphs = glyphs_of([c for c in chars if not c.get("text", "").startswith("(cid:")], float(page.height))
-    rules = []
-    for obj in list(page.lines) + list(page.rects):
-        if abs(obj["bottom"] - obj["top"]) <= 2.0 and obj["x1"] - obj["x0"] > 10:
-            rules.append((obj["x0"], obj["x1"], obj["top"]))
+    chars = _dedupe(chars)
+    n_cid = sum(1 for c in chars if c["text"].startswith("(cid:"))
+    glyphs = glyphs_of([c for c in chars if not c["text"].startswith("(cid:")], float(page.height))
     tables: list[Any] = []
     in_tables: list[Glyph] = []
-    if len(page.lines) + len(page.rects) + len(page.curves) >= MIN_RULE_CELLS and glyphs:
+    if n_rules >= MIN_RULE_CELLS and glyphs:
         try:
-            found = page.find_tables()
+            found = page.find_tables()  # pdfplumber's full object model: only on pages with ruling lines
         except Exception:  # noqa: BLE001 - a table finder failure must not lose the page's text
             found = []
         for t in found:
@@ -133,6 +127,55 @@ def _read_page(page: Any, number: int) -> tuple[PdfPage, list[tuple[int, list[An
     p = PdfPage(number, float(page.width), float(page.height), lines, [], rules)
     raw = [(number, tables, in_tables)] if tables else []
     return p, raw, n_cid, len(chars), has_images
+
+
+def _layout_objects(page: Any) -> tuple[list[dict[str, Any]], list[tuple[float, float, float]], int, bool]:
+    """Characters, short horizontal rules, the number of ruling objects, and whether there are images.
+
+    Read straight from pdfminer's layout tree: pdfplumber's conversion of every
+    object to a dict costs more than the parsing itself, and is only needed on
+    pages where its table finder runs.
+    """
+    from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
+
+    height = float(page.height)
+    mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
+    chars: list[dict[str, Any]] = []
+    rules: list[tuple[float, float, float]] = []
+    n_rules = 0
+    has_images = False
+    stack = [page.layout]
+    while stack:
+        obj = stack.pop()
+        for o in obj:
+            if isinstance(o, LTChar):
+                chars.append({"text": o.get_text(), "x0": o.x0 + mb_x0, "x1": o.x1 + mb_x0,
+                              "top": height - o.y1 + mb_top, "bottom": height - o.y0 + mb_top, "size": o.size,
+                              "fontname": o.fontname if isinstance(o.fontname, str) else str(o.fontname),
+                              "upright": o.upright, "matrix": o.matrix, "mb_top": mb_top})
+            elif isinstance(o, LTImage):
+                has_images = True
+            elif isinstance(o, (LTLine, LTRect, LTCurve)):
+                n_rules += 1
+                if isinstance(o, (LTLine, LTRect)) and o.y1 - o.y0 <= 2.0 and o.x1 - o.x0 > 10:
+                    rules.append((o.x0 + mb_x0, o.x1 + mb_x0, height - o.y1 + mb_top))
+            elif isinstance(o, LTContainer):
+                stack.append(o)
+    chars.sort(key=lambda c: (c["top"], c["x0"]))
+    return chars, rules, n_rules, has_images
+
+
+def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop glyphs drawn twice at the same place (fake bold, shadows); linear, unlike pdfplumber's."""
+    seen: set[tuple[str, float, float]] = set()
+    out = []
+    for c in chars:
+        key = (c.get("text", ""), round(c["x0"], 0), round(c["top"], 0))
+        if key in seen:
+            continue
+        seen.add(key)
+        out.append(c)
+    return out
 
 
 class _FrozenTable:

@@ -9,6 +9,7 @@ space glyphs when the PDF has them and from gaps when it does not.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import statistics
 import unicodedata
@@ -111,17 +112,22 @@ class Line:
 def glyphs_of(chars: list[dict[str, Any]], page_height: float) -> list[Glyph]:
     """pdfplumber chars -> glyphs; rotated text (stamps, margin notes) is left out."""
     out = []
+    fonts: dict[str, tuple[bool, bool]] = {}
     for c in chars:
         text = c.get("text") or ""
         if not text or not c.get("upright", True):
             continue
         matrix = c.get("matrix")
-        base = page_height - matrix[5] if matrix else c["bottom"]
+        base = page_height - matrix[5] + c.get("mb_top", 0.0) if matrix else c["bottom"]
         if not (c["top"] - 2 <= base <= c["bottom"] + c["size"]):
             base = c["bottom"]
         font = c.get("fontname") or ""
-        out.append(Glyph(text.translate(_LIGATURES), c["x0"], c["x1"], c["top"], base, float(c.get("size") or 0.0),
-                         bool(_BOLD_RE.search(font)), bool(_ITALIC_RE.search(font))))
+        flags = fonts.get(font)
+        if flags is None:
+            flags = fonts[font] = (bool(_BOLD_RE.search(font)), bool(_ITALIC_RE.search(font)))
+        if len(text) > 1 or ord(text) >= 0xFB00:
+            text = text.translate(_LIGATURES)
+        out.append(Glyph(text, c["x0"], c["x1"], c["top"], base, float(c.get("size") or 0.0), flags[0], flags[1]))
     return out
 
 
@@ -181,12 +187,19 @@ def group_lines(glyphs: list[Glyph], page: int, segment_gap: float | None = SEGM
             g.sup = g.size < 0.85 * size and g.base < base - 0.2 * size
         lines.append((c, size, base))
     spaces = [g for g in glyphs if not g.text.strip()]
-    if spaces:
+    if spaces and lines:
+        bases = [base for _c, _size, base in lines]
+        order = sorted(range(len(lines)), key=lambda k: bases[k])
+        sorted_bases = [bases[k] for k in order]
         for s in spaces:
+            i = bisect.bisect_left(sorted_bases, s.base)
             best = None
-            for k, (_c, size, base) in enumerate(lines):
-                if abs(s.base - base) <= max(1.5, 0.35 * size) and (best is None or abs(s.base - base) < best[0]):
-                    best = (abs(s.base - base), k)
+            for j in (i - 1, i):
+                if 0 <= j < len(order):
+                    k = order[j]
+                    d = abs(s.base - bases[k])
+                    if d <= max(1.5, 0.35 * lines[k][1]) and (best is None or d < best[0]):
+                        best = (d, k)
             if best is not None:
                 lines[best[1]][0].append(s)
     out = []

@@ -32,6 +32,17 @@ def read_docx(path: Path, builder: DocumentBuilder) -> None:
     except ImportError as exc:  # pragma: no cover
         raise InputError("python-docx is not installed; install docanalyze with its dependencies") from exc
     try:
+        with zipfile.ZipFile(path) as z:
+            names = set(z.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise InputError(f"{path.name}: not a valid Word document (a damaged ZIP package: {_short(exc)})") from None
+    if "word/document.xml" not in names:
+        other = next((kind for part, kind in (("xl/", "an Excel workbook"), ("ppt/", "a PowerPoint file"),
+                                              ("content.xml", "an OpenDocument file")) if any(
+            n.startswith(part) for n in names)), None)
+        raise InputError(f"{path.name}: not a Word document: " + (f"it is {other}" if other else
+                         "the package has no word/document.xml (damaged or another kind of ZIP)"))
+    try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise InputError(f"{path.name}: not a valid Word document ({_short(exc)})") from None
