@@ -73,8 +73,6 @@ def column_role(header: str) -> str | None:
             return "time_start"
         if re.search(r"(?<!\w)(?:kết thúc|đến ngày)(?!\w)", h) and not re.search(r"thực hiện", h):
             return "time_end"
-    if role in ("time_start", "time_end") and not re.search(r"thời|ngày|tháng|hạn", h):
-        return None
     return role
 
 
@@ -133,6 +131,9 @@ def _is_header_row(row: list[Cell | None], above: list[Cell | None] | None) -> b
     known = sum(1 for c in _unique(fresh) if column_role(c.text) is not None)
     if above is None:
         return known >= 2
+    # a second header row holds short sub-headers ("Chủ trì", "Phối hợp"), not a group title across the table
+    if any(len(c.text) > 40 or sum(1 for x in row if x is c) >= max(2, len(row) - 1) for c in fresh):
+        return False
     return known >= 1 and known >= len(_unique(fresh)) - 1
 
 
@@ -160,9 +161,10 @@ def read_columns(table: Table) -> tuple[Columns | None, int]:
                 parts.append(c.text.strip())
         text = " ".join(parts)
         cols.headers.append(text)
-        # a merged top cell ("Đơn vị", "Thời gian") takes its meaning from the row under it
+        # under a merged top cell ("Đơn vị thực hiện" over "Chủ trì | Phối hợp") the bottom cell says
+        # what the column is; the joined text decides when the bottom cell alone says nothing
         role = None
-        for candidate in ([text] + parts[::-1]):
+        for candidate in ([parts[-1], text] + parts[-2::-1] if parts else []):
             role = column_role(candidate)
             if role:
                 break
@@ -243,13 +245,16 @@ def read_rows(doc: Document, ti: int, cols: Columns, n_header: int, ctx: YearCon
         if header_texts and texts[: len(header_texts)] == header_texts:
             continue  # the header repeated on a new page
         content = row[ci] if ci < len(row) else None
+        across = len(cells) == 1 and sum(1 for c in row if c is cells[0]) >= max(2, len(row) - 1)
+        # a cell merged across from the content column ("I | CÔNG TÁC TUYÊN TRUYỀN") fills nothing else
+        row = [c if c is not content or k == ci else None for k, c in enumerate(row)]
         lead_t = " ".join(_cell_text(row, k) for k in cols.all("lead") + cols.all("units"))
         part_t = " ".join(_cell_text(row, k) for k in cols.all("partners"))
         time_ks = cols.all("time") + cols.all("time_start") + cols.all("time_end")
         time_t = " ".join(_cell_text(row, k) for k in time_ks)
         idx = _cell_text(row, ki)
         # a group heading: one cell across the table, or a roman/letter number with nothing assigned
-        if len(cells) == 1 and sum(1 for c in row if c is cells[0]) >= max(2, len(row) - 1):
+        if across:
             group = cells[0].text.strip()
             continue
         if ki is not None and _ROMAN_OR_LETTER_RE.match(idx) and not (lead_t or part_t or time_t):

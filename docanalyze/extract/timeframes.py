@@ -43,7 +43,7 @@ def _date(p: str) -> str:
             rf"|(?<!\d)(?P<{p}_d3>{_D})\s+tháng\s+(?P<{p}_m3>{_M})(?:\s*(?:,\s*)?(?:năm|/)\s*(?P<{p}_y3>{_Y}))?(?!\d))")
 
 
-_TRIGGER = (r"(?:hoàn\s+thành\s+trước|trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|hạn\s+cuối|thời\s+hạn\s+cuối|"
+_TRIGGER = (r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|hạn\s+cuối|thời\s+hạn\s+cuối|"
             r"không\s+quá|không\s+muộn\s+hơn|đến\s+hết)")
 _TRIGGER_TAIL = r"(?:\s+(?:là|vào|trong|đến))?(?:\s+(?:ngày|hết\s+ngày))?"
 
@@ -76,10 +76,12 @@ BARE_DATE_RE = re.compile(rf"(?:\b[Nn]gày\s+)?{_date('a')}", _I)
 BARE_YEAR_RE = re.compile(rf"^\s*(?P<y>{_Y})(?:\s*-\s*(?P<y2>{_Y}))?\s*$")
 
 RECURRING: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\b(?:định\s+kỳ\s+)?(?:0?6|sáu)\s+tháng\s+(?:một|1)\s+lần\b|\bđịnh\s+kỳ\s+(?:0?6|sáu)\s+tháng\b"
+    (re.compile(r"\b(?:định\s+kỳ\s+)?(?:0?6|sáu)\s+tháng\s*(?:(?:một|1)\s+lần|/\s*lần)\b|\bđịnh\s+kỳ\s+(?:0?6|sáu)\s+tháng\b"
                 r"|\b(?:hằng|hàng|mỗi)\s+(?:06|6|sáu)\s+tháng\b|\bnửa\s+năm\s+(?:một|1)\s+lần\b", _I), "half-yearly"),
-    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+quý\b|\bđịnh\s+kỳ\s+quý\b|\btheo\s+quý\b", _I), "quarterly"),
-    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+tháng\b|\bđịnh\s+kỳ\s+tháng\b|\btheo\s+tháng\b", _I), "monthly"),
+    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+quý\b|\bđịnh\s+kỳ\s+quý\b|\btheo\s+quý\b|\bquý\s*/\s*lần\b", _I),
+     "quarterly"),
+    (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+tháng\b|\bđịnh\s+kỳ\s+tháng\b|\btheo\s+tháng\b|(?<!\d\s)\btháng\s*/\s*lần\b",
+                _I), "monthly"),
     (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+tuần\b|\bđịnh\s+kỳ\s+tuần\b", _I), "weekly"),
     (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+ngày\b", _I), "daily"),
     (re.compile(rf"\b(?:định\s+kỳ\s+)?{_HANG}\s+năm\b|\bđịnh\s+kỳ\s+năm\b", _I), "yearly"),

@@ -1,0 +1,84 @@
+"""Deadlines on real documents (.txt, .docx, .pdf) against their gold, and what is not a deadline."""
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from docanalyze.analysis import Analysis, analyze
+from docanalyze.normalize import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = CORPUS / "gold"
+GOLDS = sorted([*GOLD.glob("0*.gold.json"), *GOLD.glob("plans_*.gold.json")])
+CASES = [(g, e) for g in GOLDS for e in (".txt", ".docx", ".pdf")]
+
+
+@cache
+def _analysis(path: str) -> Analysis:
+    return analyze(path)
+
+
+def _iso(d: object) -> str | None:
+    return d.isoformat() if d is not None else None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("gold_path,ext", CASES, ids=[f"{g.stem.split('.')[0]}{e}" for g, e in CASES])
+def test_deadlines_against_gold(gold_path: Path, ext: str) -> None:
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    doc = (CORPUS / gold["doc"]).with_suffix(ext)
+    if not doc.exists():
+        pytest.skip(f"{doc.name} not generated (tools/make_fixtures.py)")
+    found = _analysis(str(doc)).deadlines
+    used: set[int] = set()
+    for g in gold["deadlines"]:
+        key = fold(g["key"])
+        hit = next((i for i, d in enumerate(found) if i not in used and (fold(d.text) in key or key in fold(d.text))
+                    and _iso(d.date_end) == g["end"] and (g["start"] is None or _iso(d.date_start) == g["start"])),
+                   None)
+        assert hit is not None, f"missed {g['key']} -> {g['start']}..{g['end']}"
+        used.add(hit)
+    matched = {fold(found[i].text) for i in used}
+    extra = [d.text for i, d in enumerate(found) if i not in used and fold(d.text) not in matched]
+    assert not extra, f"extra {extra}"
+
+
+def test_deadlines_say_what_and_who() -> None:
+    a = _analysis(str(CORPUS / "001_6a6dedc90bf0a00e.txt"))
+    first = a.deadlines[0]
+    assert (first.text, first.task_id) == ("Quý I/2025", "4")
+    assert first.who == ["Văn phòng Sở"] and first.what and first.what.startswith("Tham mưu ban hành văn bản")
+    for d in a.deadlines:
+        assert a.text[d.start : d.end] == d.text
+
+
+def test_cited_dates_and_names_are_not_deadlines() -> None:
+    a = _analysis(str(CORPUS / "003_df02fa6b7fd9d86e.txt"))
+    assert [d.text for d in a.deadlines] == ["trước ngày 01 tháng 5", "trước ngày 01 tháng 11"]
+
+
+def test_report_covered_period_is_not_a_deadline() -> None:
+    a = _analysis(str(CORPUS / "plans" / "bao_cao_so_ket_trung_tam.txt"))
+    texts = [d.text for d in a.deadlines]
+    assert "trước ngày 15/6/2024" not in " ".join(texts)  # done already, in the results section
+    assert texts == ["6 THÁNG CUỐI NĂM", "Quý III", "trước ngày 15/11/2024"]
+    heading = a.deadlines[0]
+    assert (_iso(heading.date_start), _iso(heading.date_end)) == ("2024-07-01", "2024-12-31")
+
+
+def test_heading_period_is_a_deadline_only_when_it_binds() -> None:
+    """Every task under "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025" states its own bound: the heading adds none."""
+    text = ("BÁO CÁO\n\nSơ kết công tác 6 tháng đầu năm 2025\n\nI. KẾT QUẢ\n\nĐã hoàn thành các chỉ tiêu.\n\n"
+            "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025\n\n1. Tổ chức hội thi tuyên truyền viên giỏi trong Quý III/2025.\n\n"
+            "2. Tổng kết phong trào thi đua, hoàn thành trước ngày 30/11/2025.\n")
+    from docanalyze.readers.builder import DocumentBuilder
+    from docanalyze.readers.text import read_text
+
+    b = DocumentBuilder(source="inline")
+    read_text(text, b)
+    a = analyze(b.build())
+    assert [d.text for d in a.deadlines] == ["Quý III/2025", "trước ngày 30/11/2025"]
+    assert len(a.tasks) == 2

@@ -1,0 +1,163 @@
+"""Tasks on real documents: the corpus plans and reports in .txt, .docx and .pdf, against their gold.
+
+Matching follows ../shared/eval/GUIDE.md: a task is found when its normalized
+text contains the gold key (the tightest unclaimed task takes the key); lead and
+partners match when every word of the gold unit occurs in what was found.
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from docanalyze.analysis import Analysis, analyze
+from docanalyze.normalize import fold
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "corpus"
+GOLD = CORPUS / "gold"
+# the shared documents (copies) and the task test documents of corpus/plans
+GOLDS = sorted([*GOLD.glob("0*.gold.json"), *GOLD.glob("plans_*.gold.json")])
+EXTS = [".txt", ".docx", ".pdf"]
+
+
+def _doc(gold: Path, ext: str) -> Path:
+    name = json.loads(gold.read_text(encoding="utf-8"))["doc"]
+    return (CORPUS / name).with_suffix(ext)
+
+
+@cache
+def _analysis(path: str) -> Analysis:
+    return analyze(path)
+
+
+def _words(units: list[str]) -> set[str]:
+    return {w for u in units for w in re.split(r"[\s,;()]+", fold(u)) if w}
+
+
+def _match(gold: dict, found: Analysis) -> dict[int, int]:
+    """gold task index -> predicted task index, as the scorer pairs them."""
+    texts = [fold(t.text) for t in found.tasks]
+    used: set[int] = set()
+    out: dict[int, int] = {}
+    order = sorted(range(len(gold["tasks"])), key=lambda i: -len(fold(gold["tasks"][i]["key"])))
+    for gi in order:
+        key = fold(gold["tasks"][gi]["key"])
+        hits = [i for i, s in enumerate(texts) if key in s and i not in used]
+        if hits:
+            best = min(hits, key=lambda i: len(texts[i]))
+            used.add(best)
+            out[gi] = best
+    return out
+
+
+CASES = [(g, e) for g in GOLDS for e in EXTS]
+
+
+@pytest.mark.parametrize("gold_path,ext", CASES, ids=[f"{g.stem.split('.')[0]}{e}" for g, e in CASES])
+def test_tasks_against_gold(gold_path: Path, ext: str) -> None:
+    doc = _doc(gold_path, ext)
+    if not doc.exists():
+        pytest.skip(f"{doc.name} not generated (tools/make_fixtures.py)")
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    found = _analysis(str(doc))
+    pairs = _match(gold, found)
+    missed = [gold["tasks"][i]["key"] for i in range(len(gold["tasks"])) if i not in pairs]
+    extra = [found.tasks[i].text[:60] for i in range(len(found.tasks)) if i not in pairs.values()]
+    assert not missed and not extra, f"missed {missed}, extra {extra}"
+    for gi, pi in pairs.items():
+        g, t = gold["tasks"][gi], found.tasks[pi]
+        if g.get("lead"):
+            assert _words(g["lead"]) <= _words(t.lead), (g["key"], t.lead)
+        if g.get("partners"):
+            assert _words(g["partners"]) <= _words(t.partners), (g["key"], t.partners)
+        if g.get("end"):
+            got = (t.date_start.isoformat() if t.date_start else None, t.date_end.isoformat() if t.date_end else None)
+            assert got[1] == g["end"] and (g.get("start") is None or got[0] == g["start"]), (g["key"], t.timeframe)
+
+
+def test_task_offsets_point_into_the_text() -> None:
+    a = _analysis(str(CORPUS / "001_6a6dedc90bf0a00e.txt"))
+    assert len(a.tasks) == 24
+    for t in a.tasks:
+        assert a.text[t.start : t.end].startswith(t.text[:20])
+    assert [t.id for t in a.tasks] == [str(k) for k in range(1, 25)]
+
+
+def test_table_rows_are_tasks_with_their_columns() -> None:
+    a = _analysis(str(CORPUS / "001_6a6dedc90bf0a00e.txt"))
+    table = [t for t in a.tasks if t.source == "table"]
+    assert len(table) == 12  # rows 1-12, across the three pieces of the table
+    ten = next(t for t in table if t.text.startswith("Tập trung thực hiện tiếp công dân"))
+    assert ten.lead == ["Thanh tra Sở"]
+    assert ten.timeframe == "Thực hiện theo lịch của thành phố" and ten.date_end is None
+    # the row broken by a page break is one task
+    two = next(t for t in table if t.text.startswith("Quán triệt, triển khai"))
+    assert "dân thụ hưởng" in two.text
+
+
+def test_purposes_and_closing_are_not_tasks() -> None:
+    a = _analysis(str(CORPUS / "001_6a6dedc90bf0a00e.txt"))
+    texts = " ".join(t.text for t in a.tasks)
+    assert "Tạo sự chuyển biến rõ nét" not in texts  # MỤC ĐÍCH, YÊU CẦU
+    assert "Trên đây là Kế hoạch" not in texts
+    assert not any(t.text.startswith(("Nhiệm vụ thường xuyên", "Các đơn vị giáo dục")) for t in a.tasks)
+
+
+def test_report_tasks_are_only_the_forward_looking_ones() -> None:
+    a = _analysis(str(CORPUS / "000_07ede3dda3013cba.txt"))
+    assert len(a.tasks) == 9
+    assert all(t.section and "CUỐI NĂM 2023" in t.section for t in a.tasks)
+    assert {(t.date_start.isoformat(), t.date_end.isoformat()) for t in a.tasks if t.date_start and t.date_end} == {
+        ("2023-07-01", "2023-12-31")}
+
+
+def test_unit_heading_gives_the_lead() -> None:
+    a = _analysis(str(CORPUS / "001_6a6dedc90bf0a00e.txt"))
+    reports = [t for t in a.tasks if t.text.startswith("Báo cáo định kỳ 6 tháng")]
+    assert len(reports) == 2
+    assert all(t.lead == ["Các đơn vị giáo dục"] for t in reports)
+    assert reports[0].date_start is None and reports[0].date_end.isoformat() == "2025-12-05"
+
+
+def test_label_lines_fill_lead_partners_and_time() -> None:
+    a = _analysis(str(CORPUS / "plans" / "huyen_nhan_nhan.txt"))
+    first = a.tasks[0]
+    assert first.lead == ["Phòng Tài nguyên và Môi trường"] and first.partners == ["Phòng Tư pháp"]
+    assert first.timeframe == "Quý II/2024"
+    monthly = next(t for t in a.tasks if t.text.startswith("Duy trì chuyên mục"))
+    assert monthly.recurring and monthly.date_end is None
+
+
+def test_recurring_cell_marks_the_task() -> None:
+    a = _analysis(str(CORPUS / "plans" / "xa_bang_hai_dong.txt"))
+    quarterly = next(t for t in a.tasks if t.text.startswith("Báo cáo tình hình"))
+    assert quarterly.recurring and quarterly.timeframe == "Hằng quý"
+    assert quarterly.note == "Trước ngày 15 tháng cuối quý"
+
+
+def test_real_decision_table_is_not_a_task_table(shared_real: Path) -> None:
+    """The annex of inspected companies (TT | Đơn vị kiểm tra | Địa chỉ) assigns no work."""
+    a = analyze(shared_real / "QD-thanh-lap-doan-kiem-tra-hoa-chat-2026.docx")
+    assert a.document.tables and a.tasks == []
+
+
+def test_real_circular_forms_are_not_tasks(shared_real: Path) -> None:
+    """TT-01 holds ~130 form tables (some with Nội dung / Tiến độ columns): none is a plan's task table."""
+    a = analyze(shared_real / "TT-01-2026-BCT-huong-dan-ND26-bieu-mau.docx")
+    assert len(a.document.tables) > 100 and a.tasks == []
+
+
+def test_real_letter_requests_keep_their_deadlines(shared_real: Path) -> None:
+    a = analyze(shared_real / "CV-don-doc-bao-cao-tinh-hinh-hoa-chat-2025.docx")
+    assert [(d.text, d.date_end.isoformat()) for d in a.deadlines] == [
+        ("trước ngày 05 tháng 02 năm 2026", "2026-02-05"), ("trước ngày 08 tháng 4 năm 2026", "2026-04-08")]
+
+
+def test_real_letter_reporting_a_past_period_has_no_deadline(shared_real: Path) -> None:
+    """"Trong giai đoạn từ ngày 17/01/2026 đến ngày 30/06/2026, Sở … chưa tiếp nhận …" reports, it binds nothing."""
+    a = analyze(shared_real / "BC-cong-tac-QL-an-toan-hoa-chat-2025.docx")
+    assert a.deadlines == [] and a.tasks == []

@@ -1,0 +1,101 @@
+"""Lead and partner units as tasks write them (table-driven)."""
+from __future__ import annotations
+
+import pytest
+
+from docanalyze.extract.units import (
+    labels_in,
+    lead_in_text,
+    partners_in_text,
+    split_units,
+    subject_unit,
+    unit_heading,
+    units_of_label,
+)
+
+SPLIT = [
+    ("Các phòng CMNV Sở, đơn vị thuộc Sở", ["Các phòng CMNV Sở", "đơn vị thuộc Sở"]),
+    ("Các phòng CMNV Sở, đơn vị thuộc Sở, đơn vị liên quan",
+     ["Các phòng CMNV Sở", "đơn vị thuộc Sở", "đơn vị liên quan"]),
+    ("UBND các xã, thị trấn", ["UBND các xã, thị trấn"]),
+    ("Sở Giáo dục và Đào tạo", ["Sở Giáo dục và Đào tạo"]),
+    ("Văn phòng HĐND và UBND huyện", ["Văn phòng HĐND và UBND huyện"]),
+    ("Công đoàn bệnh viện; Đoàn Thanh niên bệnh viện", ["Công đoàn bệnh viện", "Đoàn Thanh niên bệnh viện"]),
+    ("- Phòng Tư pháp\n- Công an huyện", ["Phòng Tư pháp", "Công an huyện"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPLIT)
+def test_split_units(text: str, expected: list[str]) -> None:
+    assert split_units(text) == expected
+
+
+SUBJECT = [
+    ("Văn phòng Sở chủ trì, phối hợp với các phòng CMNV Sở triển khai", "Văn phòng Sở"),
+    ("Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở căn cứ Kế hoạch này chủ động xây dựng",
+     "Hiệu trưởng các trường mầm non, tiểu học, trung học cơ sở"),
+    ("Đề nghị các cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân huyện phối hợp thực hiện",
+     "các cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân huyện"),
+    ("Phòng Tổ chức cán bộ tham mưu Giám đốc Sở", "Phòng Tổ chức cán bộ"),
+    ("Hội đồng Quản lý chất lượng bệnh viện họp định kỳ hằng quý", "Hội đồng Quản lý chất lượng bệnh viện"),
+    ("Đài Truyền thanh xã duy trì chuyên mục Học tập và làm theo Bác", "Đài Truyền thanh xã"),
+    ("Mỗi chi bộ đăng ký xây dựng ít nhất 01 mô hình", "Mỗi chi bộ"),
+    # verbs and nouns that only look like unit names
+    ("Phòng, chống tham nhũng, tiêu cực trong cơ quan", None),
+    ("Tổ chức hội nghị quán triệt Nghị quyết", None),
+    ("Ban hành văn bản chỉ đạo các đơn vị", None),
+    ("Hội nghị cán bộ, công chức được tổ chức vào Quý I", None),
+    ("Tiếp tục triển khai thực hiện Chỉ thị số 04/CT-UBND", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", SUBJECT)
+def test_subject_unit(text: str, expected: str | None) -> None:
+    assert subject_unit(text) == expected
+
+
+HEADINGS = [
+    ("Các phòng thuộc Sở Giáo dục và Đào tạo", ("Các phòng thuộc Sở Giáo dục và Đào tạo", None)),
+    ("Các đơn vị giáo dục", ("Các đơn vị giáo dục", None)),
+    ("Trách nhiệm của Văn phòng Sở", ("Văn phòng Sở", None)),
+    ("Đề nghị Ủy ban MTTQ Việt Nam huyện và các đoàn thể", ("Ủy ban MTTQ Việt Nam huyện và các đoàn thể", None)),
+    ("Văn phòng Sở: Chủ trì tham mưu", ("Văn phòng Sở", 14)),
+    ("Liên đội: tổ chức các hoạt động hưởng ứng", ("Liên đội", 10)),
+    ("Nhiệm vụ thường xuyên", None),
+    ("Về công tác dân vận chính quyền", None),
+    ("TỔ CHỨC THỰC HIỆN", None),
+    ("Thời gian: Quý II/2024", None),
+    ("Văn phòng Sở chủ trì tham mưu tổng kết", None),
+]
+
+
+@pytest.mark.parametrize("title,expected", HEADINGS)
+def test_unit_heading(title: str, expected: tuple[str, int | None] | None) -> None:
+    assert unit_heading(title) == expected
+
+
+def test_lead_before_chu_tri() -> None:
+    assert lead_in_text("Tổ chức Hội thi cấp xã; Khối dân vận xã chủ trì, phối hợp với Đoàn Thanh niên") == [
+        "Khối dân vận xã"]
+    assert lead_in_text("Tham mưu ban hành văn bản của Sở chỉ đạo, giao Văn phòng Sở chủ trì") == ["Văn phòng Sở"]
+    assert lead_in_text("Tổ chức hội nghị, chủ trì thảo luận các chuyên đề") == []
+
+
+def test_partners_after_phoi_hop_voi() -> None:
+    assert partners_in_text("Phối hợp tốt với các sở, ngành liên quan thực hiện hiệu quả công tác") == [
+        "các sở, ngành liên quan"]
+    assert partners_in_text("Công chức Văn hóa - Xã hội chủ trì, phối hợp với Ban công tác Mặt trận các thôn, "
+                            "buôn thực hiện") == ["Ban công tác Mặt trận các thôn, buôn"]
+    assert partners_in_text("Phối hợp, tổ chức tuyên truyền, thực hiện Kế hoạch với các hình thức truyền thông") == []
+
+
+def test_label_lines() -> None:
+    text = ("Tổ chức hội nghị.\nThời gian: Quý II/2024\nĐơn vị thực hiện: Phòng Văn hóa; phối hợp: Công an huyện")
+    assert [(lab.role, lab.value) for lab in labels_in(text)] == [
+        ("time", "Quý II/2024"), ("lead", "Phòng Văn hóa"), ("partners", "Công an huyện")]
+    for lab in labels_in(text):
+        assert text[lab.start : lab.end] == lab.value
+    assert units_of_label("Phòng Quản lý chất lượng chủ trì; các khoa lâm sàng, cận lâm sàng phối hợp") == (
+        ["Phòng Quản lý chất lượng"], ["các khoa lâm sàng, cận lâm sàng"])
+    assert units_of_label("Phòng Kế hoạch tổng hợp; các khoa có liên quan") == (
+        ["Phòng Kế hoạch tổng hợp", "các khoa có liên quan"], [])

@@ -1,0 +1,143 @@
+"""Time expressions -> intervals, and which of them bind work (table-driven)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from docanalyze.extract.timeframes import YearContext, context_for, find_timeframes, parse_timeframe
+from docanalyze.items import Header
+
+Y25 = YearContext(2025)
+SCHOOL = YearContext(2024, (2024, 2025))
+
+
+def d(s: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(s) if s else None
+
+
+# (text, context, start, end, kind)
+CELLS = [
+    ("Quý I/2025", Y25, "2025-01-01", "2025-03-31", "interval"),
+    ("Quý IV/2025", Y25, "2025-10-01", "2025-12-31", "interval"),
+    ("Quý I-Quý III/2025", Y25, "2025-01-01", "2025-09-30", "interval"),
+    ("Quý I - Quý II/2025", Y25, "2025-01-01", "2025-06-30", "interval"),
+    ("Quý II, III/2024", Y25, "2024-04-01", "2024-09-30", "interval"),
+    ("Quý III - IV/2024", Y25, "2024-07-01", "2024-12-31", "interval"),
+    ("Quý 1/2025", Y25, "2025-01-01", "2025-03-31", "interval"),
+    ("QUÝ III NĂM 2024", Y25, "2024-07-01", "2024-09-30", "interval"),
+    ("Quý IV", Y25, "2025-10-01", "2025-12-31", "interval"),
+    ("Quý IV/2024 - Quý I/2025", Y25, "2024-10-01", "2025-03-31", "interval"),
+    ("Tháng 6/2024", Y25, "2024-06-01", "2024-06-30", "interval"),
+    ("Tháng 02/2024", Y25, "2024-02-01", "2024-02-29", "interval"),
+    ("tháng 12", Y25, "2025-12-01", "2025-12-31", "interval"),
+    ("Tháng 6-8/2024", Y25, "2024-06-01", "2024-08-31", "interval"),
+    ("Tháng 3, 4/2025", Y25, "2025-03-01", "2025-04-30", "interval"),
+    ("Tháng 12/2024 - Tháng 2/2025", Y25, "2024-12-01", "2025-02-28", "interval"),
+    ("Từ tháng 3 đến tháng 5/2024", Y25, "2024-03-01", "2024-05-31", "interval"),
+    ("Tháng 6/2025 và tháng 11/2025", Y25, "2025-06-01", "2025-11-30", "interval"),
+    ("6 tháng đầu năm", Y25, "2025-01-01", "2025-06-30", "interval"),
+    ("06 tháng cuối năm 2023", Y25, "2023-07-01", "2023-12-31", "interval"),
+    ("9 tháng đầu năm 2024", Y25, "2024-01-01", "2024-09-30", "interval"),
+    ("Cả năm 2025", Y25, "2025-01-01", "2025-12-31", "interval"),
+    ("cả năm", Y25, "2025-01-01", "2025-12-31", "interval"),
+    ("Năm 2025", Y25, "2025-01-01", "2025-12-31", "interval"),
+    ("2025", Y25, "2025-01-01", "2025-12-31", "interval"),
+    ("năm học 2023-2024", Y25, "2023-09-01", "2024-05-31", "interval"),
+    ("Học kỳ I năm học 2024-2025", Y25, "2024-09-01", "2025-01-15", "interval"),
+    ("trước ngày 10/6", Y25, None, "2025-06-10", "before"),
+    ("trước ngày 01 tháng 5", YearContext(2023), None, "2023-05-01", "before"),
+    ("chậm nhất ngày 10/6/2024", Y25, None, "2024-06-10", "before"),
+    ("Chậm nhất là ngày 15/10/2024", Y25, None, "2024-10-15", "before"),
+    ("trước 15/11/2024", Y25, None, "2024-11-15", "before"),
+    ("Hoàn thành trước ngày 30/9", SCHOOL, None, "2024-09-30", "before"),
+    ("hoàn thành trước ngày 30/9", SCHOOL, None, "2024-09-30", "before"),
+    ("trước ngày 15/3", SCHOOL, None, "2025-03-15", "before"),
+    ("tháng 11", SCHOOL, "2024-11-01", "2024-11-30", "interval"),
+    ("từ tháng 10 đến tháng 12", SCHOOL, "2024-10-01", "2024-12-31", "interval"),
+    ("Từ tháng 12 đến tháng 3", SCHOOL, "2024-12-01", "2025-03-31", "interval"),
+    ("Từ ngày 01/3 đến ngày 15/3/2024", Y25, "2024-03-01", "2024-03-15", "interval"),
+    ("từ ngày 15/11 đến ngày 15/12/2023", Y25, "2023-11-15", "2023-12-15", "interval"),
+    ("Ngày 15/3/2024", Y25, "2024-03-15", "2024-03-15", "interval"),
+    ("trước ngày 10/6, trước ngày 05/12", Y25, None, "2025-12-05", "before"),
+    ("Trước ngày 15/10/20 22", Y25, None, "2022-10-15", "before"),  # a PDF cell that wrapped inside the year
+    ("Quý II - Quý IV/202 4", Y25, "2024-04-01", "2024-12-31", "interval"),
+]
+
+
+@pytest.mark.parametrize("text,ctx,start,end,kind", CELLS)
+def test_cell_timeframes(text: str, ctx: YearContext, start: str | None, end: str | None, kind: str) -> None:
+    tf = parse_timeframe(text, ctx)
+    assert tf is not None
+    assert (tf.date_start, tf.date_end, tf.kind) == (d(start), d(end), kind)
+
+
+# (text, kind, recurrence): no date, kept as text
+OPEN = [
+    ("Hằng quý", "recurring", "quarterly"),
+    ("hàng tháng", "recurring", "monthly"),
+    ("Định kỳ 6 tháng", "recurring", "half-yearly"),
+    ("6 tháng/lần", "recurring", "half-yearly"),
+    ("01 quý/lần", "recurring", "quarterly"),
+    ("Hằng năm", "recurring", "yearly"),
+    ("Trước ngày 15 hằng tháng", "recurring", "monthly"),
+    ("trước ngày 20 của tháng cuối quý", "recurring", "quarterly"),
+    ("Thường xuyên", "ongoing", None),
+    ("Thực hiện theo lịch của thành phố", "unresolved", None),
+    ("Theo chỉ đạo của UBND tỉnh", "unresolved", None),
+]
+
+
+@pytest.mark.parametrize("text,kind,rec", OPEN)
+def test_open_timeframes(text: str, kind: str | None, rec: str | None) -> None:
+    tf = parse_timeframe(text, Y25)
+    assert tf is not None and tf.date_start is None and tf.date_end is None
+    if kind:
+        assert (tf.kind, tf.recurrence) == (kind, rec)
+
+
+def test_dated_recurrence_keeps_its_date() -> None:
+    tf = parse_timeframe("trước ngày 15/12 hằng năm", Y25)
+    assert tf is not None and tf.date_end == dt.date(2025, 12, 15) and tf.recurrence == "yearly"
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "Báo cáo định kỳ 6 tháng trước ngày 10/6, báo cáo năm trước ngày 05/12 kết quả"
+    found = [f.timeframe for f in find_timeframes(text, Y25, base=100) if f.anchored]
+    assert [t.text for t in found] == ["trước ngày 10/6", "trước ngày 05/12"]
+    for t in found:
+        assert text[t.start - 100 : t.end - 100] == t.text
+
+
+# (sentence, expressions that bind work in it)
+ANCHORS = [
+    ("Phối hợp xây dựng mô hình quản lý dịch hại trên cây lúa trong Quý III.", ["Quý III"]),
+    ("Lắp đặt thêm 02 điểm wifi; thời gian thực hiện từ tháng 10 đến tháng 12.", ["từ tháng 10 đến tháng 12"]),
+    ("Thời gian: Quý II/2024.", ["Quý II/2024"]),
+    ("Tháng 3/2024: xây dựng kế hoạch chi tiết.", ["Tháng 3/2024"]),
+    ("tham dự kỳ thi cấp huyện (tháng 12/2024) và cấp tỉnh (tháng 3/2025).", ["tháng 12/2024", "tháng 3/2025"]),
+    ("Tổ chức hội nghị vào ngày 20/11/2024 tại hội trường.", ["ngày 20/11/2024"]),
+    # names, not bounds
+    ("thực hiện Nghị quyết số 14/2021/NQ-HĐND ngày 10/12/2021 về nông thôn mới giai đoạn 2021 - 2025.", []),
+    ("kỷ niệm 75 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua ái quốc (11/6/1948-11/6/2023).", []),
+    ("tổng hợp kết quả xét tuyển THPT năm học 2023-2024; khai giảng năm học 2023-2024;", []),
+    ("Từ 1/1/2023 đến nay, Sở đã tiếp nhận 686 hồ sơ.", []),
+    ("đánh giá kết quả công tác dân vận 06 tháng đầu năm và tổng kết năm 2025 theo quy định.", []),
+    ("chuyển đổi số thành phố Hải Phòng đến năm 2025, định hướng đến năm 2030", []),
+    ("Tổ chức cho học sinh làm quen với học liệu số trong học kỳ II.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ANCHORS)
+def test_which_expressions_bind_work(text: str, expected: list[str]) -> None:
+    got = [f.timeframe.text for f in find_timeframes(text, SCHOOL if "học kỳ" in text else Y25)
+           if f.anchored and f.timeframe.date_end is not None]
+    assert got == expected
+
+
+def test_school_year_context_from_the_title() -> None:
+    h = Header(kind="plan", title="Kế hoạch công tác chuyển đổi số năm học 2024-2025", year=2024)
+    ctx = context_for(h)
+    assert ctx.school == (2024, 2025)
+    assert ctx.for_month(9) == 2024 and ctx.for_month(3) == 2025
+    assert context_for(Header(title="Thực hiện công tác dân vận năm 2025", year=2025)).school is None
