@@ -45,7 +45,9 @@ def _date(p: str) -> str:
 
 _TRIGGER = (r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|hạn\s+cuối|thời\s+hạn\s+cuối|"
             r"không\s+quá|không\s+muộn\s+hơn|đến\s+hết)")
-_TRIGGER_TAIL = r"(?:\s+(?:là|vào|trong|đến))?(?:\s+(?:ngày|hết\s+ngày))?"
+# "trước 17 giờ 00 ngày 15/3", "chậm nhất là ngày …", "đến hết ngày …"
+_CLOCK = r"(?:\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2}(?:\s*(?:phút|p))?)?\s*,?)?"
+_TRIGGER_TAIL = rf"(?:\s+(?:là|vào|trong|đến))?{_CLOCK}(?:\s+(?:ngày|hết\s+ngày))?"
 
 RANGE_DATE_RE = re.compile(
     rf"(?P<tu>\b[Tt]ừ\s+(?:ngày\s+)?)?{_date('a')}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?{_date('b')}", _I)

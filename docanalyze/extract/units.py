@@ -32,6 +32,7 @@ class _Lexicon:
     assign: re.Pattern[str]
     label: re.Pattern[str]
     not_unit: re.Pattern[str]
+    not_compound: re.Pattern[str]
     roles: dict[str, str]
 
 
@@ -54,6 +55,7 @@ def _lex() -> _Lexicon:
         label=re.compile(
             rf"(?:^|(?<=[\n;.(])|(?<=[\n;.(]\s)|(?<=[\n;.(]\s\s))[-+•*\s]*(?P<label>{labels})\s*:\s*", re.I),
         not_unit=re.compile(rf"^(?:{_alt(data['not_units'] + list(roles))})(?!\w)", re.I),
+        not_compound=re.compile(rf"(?:{_alt(data['not_compounds'])})(?!\w)", re.I),
         roles=roles,
     )
 
@@ -66,7 +68,9 @@ def unit_at(text: str, pos: int = 0) -> int:
         if m:
             return m.end() - pos
     m = lex.ambiguous.match(text, pos)
-    if m and not m.group().isupper():  # in an all-caps heading ("TỔ CHỨC THỰC HIỆN") capitals say nothing
+    if m and m.group().isupper() and len(m.group()) > 1:  # an all-caps heading: capitals say nothing
+        return 0 if lex.not_compound.match(text, pos) or not text[m.end():m.end() + 1].isspace() else m.end() - pos
+    if m:
         rest = text[m.end():]
         nxt = rest.lstrip(" ")
         if nxt and rest[:1] == " " and (nxt[0].isupper() or nxt[0].isdigit()):
