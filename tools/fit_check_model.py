@@ -47,6 +47,7 @@ def main() -> int:
     pooled, per_pair = lopo(pairs, **kw)
     show("leave-one-pair-out", pooled, per_pair)
     model = training.fit(pairs, **kw)
+    model["unplanned_threshold"] = args.threshold
     model["fitted_on"] = [d.id for d in pairs]
     model["fitted_at"] = dt.date.today().isoformat()
     model["settings"] = {"C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,

@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 
 __all__ = ["check", "CheckResult", "TaskCheck", "Evidence", "Uncited"]
 
-NOT_EVIDENCE = ("forward", "proposal")
 _SENTENCE_RE = re.compile(r"[^.;!?\n]+(?:[.;!?]+|$)")
 
 
@@ -44,7 +43,8 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
     import numpy as np
 
     from . import features
-    from .model import load_model, pair_scores, task_probabilities
+    from .features import NOT_EVIDENCE
+    from .model import load_model, pair_logits, pair_scores, task_probabilities
     from .passages import report_passages
     from .segment import segment
 
@@ -64,8 +64,9 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
 
     t0 = time.perf_counter()
     sig = features.compute(p, r, p.tasks, passages, p_words, r_words, backend)
-    scores = pair_scores(m, sig)
-    probs = task_probabilities(m, sig, scores)
+    logits = pair_logits(m, sig)
+    scores = pair_scores(logits)
+    probs = task_probabilities(m, sig, logits)
     timings["score"] = time.perf_counter() - t0
 
     rtext = r.document.text
@@ -75,7 +76,6 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
         pr = {c: float(probs[i, k]) for k, c in enumerate(m.classes)}
         status = max(pr, key=lambda c: pr[c])
         order = [int(j) for j in np.argsort(-scores[i], kind="stable")] if passages else []
-        # what the report plans for the next period, or asks of others, is never evidence of work done
         eligible = [j for j in order if passages[j].role not in NOT_EVIDENCE]
         ev = [j for j in eligible if scores[i, j] >= m.evidence_threshold][: m.max_evidence]
         if status != "not_reported" and not ev and eligible:
@@ -95,11 +95,16 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
             char_start=task.start, char_end=task.end, why=_why(sig, i, order[0] if order else None, status),
         ))
 
+    # work the plan did not ask for: statements of work done that are evidence for no task the report speaks
+    # of (a passage near only an unreported task is the report's own work, not that task's)
     unplanned = []
+    spoken = [i for i, c in enumerate(checks) if c.status != "not_reported"]
+    # under a results heading every paragraph states work; without headings it must read so ("đã", counts)
+    structured = any(ps.role != "body" or ps.headings for ps in passages)
     for j, ps in enumerate(passages):
-        best = float(scores[:, j].max()) if len(p.tasks) else 0.0
+        best = float(scores[spoken, j].max()) if spoken else 0.0
         if (j in used or ps.role != "body" or ps.kind == "heading" or best >= m.unplanned_threshold
-                or len(sig.passages[j].words) < 6 or sig.passage_done[j] < 0.5):
+                or len(sig.passages[j].words) < 6 or (sig.passage_done[j] < 0.5 and not structured)):
             continue
         unplanned.append(_evidence(rtext, ps, best, []))
     result = CheckResult(plan=p, report=r, tasks=checks, unplanned=unplanned, uncited=_uncited(p, r),

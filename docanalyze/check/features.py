@@ -41,16 +41,20 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
     from ..items import Task
 
-PAIR_FEATURES = ("cos_w", "cov_w", "cos_b", "cov_b", "head", "cite", "quote", "lead", "done", "is_heading",
+PAIR_FEATURES = ("cos_w", "cov_w", "rcov_w", "cos_b", "cov_b", "cos_p", "cov_p", "head", "cite", "quote", "qty", "lead", "done",
+                 "is_heading",
                  "role_intro", "role_assessment", "role_forward", "role_proposal", "rel", "mutual", "p_len")
 
+# What the report plans for the next period, asks of others, or cites as its basis is never evidence of work.
+NOT_EVIDENCE = ("forward", "proposal", "intro")
 _QUOTE_RE = re.compile(r"“([^”\n]{3,300})”")
 # document numbers as written: 33/CT-TTg, 04/2015/NĐ-CP, 173-KH/BDVTU-UBNDTP, 25-NQ/TW
 _NUMBER_RE = re.compile(r"\b\d{1,5}[a-z]?(?:/\d{4})?[/-](?:[A-ZĐ][A-Za-zĐđ&0-9]*)(?:[/-][A-ZĐ][A-Za-zĐđ&0-9]*)*")
 _DIGIT_RE = re.compile(r"\d")
 _PERCENT_RE = re.compile(r"\d+(?:[.,]\d+)?\s*%")
 _COUNTED = ("lượt", "cuộc", "buổi", "lớp", "hội nghị", "đợt", "văn bản", "người", "cán bộ", "học sinh", "đơn",
-            "trường", "đơn vị", "hồ sơ", "tin", "bài", "tập thể", "cá nhân", "xã", "hộ", "thủ tục", "kế hoạch")
+            "trường", "đơn vị", "hồ sơ", "tin", "bài", "tập thể", "cá nhân", "xã", "hộ", "thủ tục", "kế hoạch",
+            "học viên", "hội viên", "đảng viên", "thành viên", "đoàn viên", "công chức", "viên chức")
 
 
 @cache
@@ -85,6 +89,8 @@ class Unit:
     bigrams: list[str]
     numbers: set[str] = field(default_factory=set)
     quotes: set[str] = field(default_factory=set)
+    counted: set[str] = field(default_factory=set)  # what the unit counts: the word after a number ("lớp")
+    phrases: list[str] = field(default_factory=list)  # adjacent content words in one clause ("tập_huấn+kỹ_năng")
 
 
 def _slice(words: Words, start: int, end: int) -> tuple[list[str], list[int], list[int]]:
@@ -116,6 +122,21 @@ def _bigrams(text: str) -> list[str]:
     return out
 
 
+_CLAUSE_BREAK_RE = re.compile(r"[,;:.()\[\]“”!?\n\t|-]")
+
+
+def _phrases(text: str, words: list[str], spans: list[tuple[int, int]]) -> list[str]:
+    """Pairs of neighbouring content words with no punctuation between them: an action and its object
+    ("tập_huấn+kỹ_năng"), a noun and its modifier ("kỹ_năng+số"). A passage that shares the task's
+    words but not these pairs speaks of the same kind of work on another subject."""
+    out = []
+    for k in range(len(words) - 1):
+        gap = text[spans[k][1]:spans[k + 1][0]]
+        if len(gap) < 40 and not _CLAUSE_BREAK_RE.search(gap):
+            out.append(f"{words[k]}+{words[k + 1]}")
+    return out
+
+
 def _numbers(text: str) -> set[str]:
     return {m.group().replace(" ", "").casefold() for m in _NUMBER_RE.finditer(text)}
 
@@ -129,18 +150,123 @@ def _quotes(text: str) -> set[str]:
     return out
 
 
+@cache
+def _names() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    names = load_toml("check_lexicon.toml")["names"]
+    return (frozenset(skeleton(h) for h in names["heads"]), frozenset(skeleton(h) for h in names["standalone"]),
+            frozenset(skeleton(v) for v in names["levels"]))
+
+
+def name_spans(text: str, words: Words) -> list[tuple[int, int]]:
+    """Names of bodies: a head ("Sở", "Trung tâm", "Ủy ban nhân dân") written with a capital, then capitalised
+    words ("Thông tin và Truyền thông", "Y tế") and an administrative level ("huyện Krông Búk").
+
+    Vietnamese capitalises only the first syllable of each word of a name ("Sở Thông tin và Truyền thông"),
+    so names are read word by word on the segmentation, not syllable by syllable.
+    """
+    heads, alone, levels = _names()
+    and_ = skeleton("và")
+    n = len(words)
+    raw = [text[words.starts[i]:words.ends[i]] for i in range(n)]
+    sk = [w.replace("_", " ") for w in words.keys]
+    upper = [bool(r) and r[0].isupper() for r in raw]
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < n:
+        hit = 0
+        if upper[i]:
+            for k in (4, 3, 2, 1):
+                if i + k <= n and " ".join(sk[i:i + k]) in heads:
+                    hit = k
+                    break
+        if not hit:
+            i += 1
+            continue
+        head = " ".join(sk[i:i + hit])
+        j = i + hit
+        parts = 0
+        while j < n:
+            if upper[j] and not raw[j].isdigit():
+                j += 1
+                parts += 1
+            elif sk[j] == and_ and j + 1 < n and upper[j + 1] and parts:
+                j += 1
+            elif sk[j] in levels and (parts or head in alone or j == i + hit):
+                j += 1
+                parts += 1
+            else:
+                break
+            if j < n and words.starts[j] - words.ends[j - 1] > 1:  # punctuation ends a name
+                break
+        if parts or head in alone:
+            out.append((words.starts[i], words.ends[j - 1]))
+            i = j
+        else:
+            i += hit
+    return out
+
+
+def reference_spans(text: str, citations: list, words: Words | None = None) -> list[tuple[int, int]]:
+    """Spans of ``text`` that name bodies or cite documents: left out of the word bags."""
+    spans = [(c.start, c.end) for c in citations]
+    spans += [m.span() for m in _NUMBER_RE.finditer(text)]
+    if words is not None:
+        spans += name_spans(text, words)
+    return sorted(spans)
+
+
+class _Mask:
+    """Fast membership of offsets in a sorted list of spans."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def covers(self, offset: int) -> bool:
+        k = bisect_right(self.starts, offset) - 1
+        return k >= 0 and offset < self.ends[k]
+
+    def blank(self, text: str, base: int) -> str:
+        """``text`` (which starts at ``base``) with masked spans turned into a separator."""
+        k = bisect_right(self.ends, base)
+        out, pos = [], 0
+        while k < len(self.starts) and self.starts[k] < base + len(text):
+            a, b = max(self.starts[k] - base, 0), min(self.ends[k] - base, len(text))
+            if a > pos:
+                out.append(text[pos:a])
+            out.append(" | ")
+            pos = max(pos, b)
+            k += 1
+        out.append(text[pos:])
+        return "".join(out)
+
+
 def make_unit(text: str, words: Words, start: int, end: int, extra_numbers: set[str] | None = None,
-              extra_quotes: set[str] | None = None) -> Unit:
-    """The terms of ``text[start:end]`` of a segmented text."""
+              extra_quotes: set[str] | None = None, mask: _Mask | None = None) -> Unit:
+    """The terms of ``text[start:end]`` of a segmented text; words inside ``mask`` (references) left out."""
     piece = text[start:end]
     keys, s, e = _slice(words, start, end)
+    if mask is not None and mask.starts:
+        kept = [k for k in range(len(keys)) if not mask.covers(s[k])]
+        keys, s, e = [keys[k] for k in kept], [s[k] for k in kept], [e[k] for k in kept]
+        lexical = mask.blank(piece, start)
+    else:
+        lexical = piece
     content, spans = _content(keys, s, e, start)
-    return Unit(piece, content, spans, _bigrams(piece), _numbers(piece) | (extra_numbers or set()),
-                _quotes(piece) | (extra_quotes or set()))
+    counted = {keys[k + 1] for k in range(len(keys) - 1)
+               if keys[k].isdigit() and not keys[k + 1].isdigit() and keys[k + 1] not in stopwords()}
+    return Unit(piece, content, spans, _bigrams(lexical), _numbers(piece) | (extra_numbers or set()),
+                _quotes(piece) | (extra_quotes or set()), counted, _phrases(piece, content, spans))
 
 
 def task_unit(task: Task, plan: Analysis, plan_words: Words, backend: str, cites: _Spans | None = None,
-              slogans: _Spans | None = None) -> Unit:
+              slogans: _Spans | None = None, mask: _Mask | None = None) -> Unit:
     """A task's terms: from the plan's segmentation when the task text is a slice of it."""
     doc = plan.document
     cites = cites or _Spans(plan.citations)
@@ -148,9 +274,10 @@ def task_unit(task: Task, plan: Analysis, plan_words: Words, backend: str, cites
     numbers = {_cite_key(c) for c in cites.within(task.start, task.end) if c.number or c.name}
     quotes = {skeleton(s.canonical or s.text) for s in slogans.within(task.start, task.end)}
     if doc.text[task.start:task.end] == task.text:
-        return make_unit(doc.text, plan_words, task.start, task.end, numbers, quotes)
+        return make_unit(doc.text, plan_words, task.start, task.end, numbers, quotes, mask)
     words = segment(task.text, backend, use_cache=False)
-    return make_unit(task.text, words, 0, len(task.text), numbers, quotes)
+    return make_unit(task.text, words, 0, len(task.text), numbers, quotes,
+                     _Mask(reference_spans(task.text, [], words)))
 
 
 # ------------------------------------------------------------------ matrices
@@ -167,6 +294,7 @@ class Signals:
     vocab: dict[str, int]
     passage_done: np.ndarray  # P: how much each passage reads as a statement of work done
     task_total: np.ndarray  # T: each task's whole IDF mass
+    eligible: np.ndarray  # P: 1 where the passage can be evidence (not next-period tasks, not proposals)
 
     def matrix(self, names: tuple[str, ...] | list[str]) -> np.ndarray:
         """(T·P) × F design matrix in task-major order."""
@@ -221,6 +349,7 @@ class Similarity:
 
     cos: np.ndarray  # T × P
     cov: np.ndarray  # T × P: share of the task's IDF mass the passage holds
+    rcov: np.ndarray  # T × P: share of the passage's IDF mass the task holds (low: the task is a side remark)
     cos_extra: np.ndarray  # T × E
     task_weights: np.ndarray  # T × V (V: task terms found elsewhere), IDF where the task has the term
     task_total: np.ndarray  # T: the task's whole IDF mass
@@ -247,8 +376,10 @@ def similarity(tasks: list[list[str]], passages: list[list[str]], extra: list[li
     tw = _binary(tasks, vocab, idf)
     total = np.array([sum(idf[w] for w in set(terms)) for terms in tasks], dtype=np.float32)
     cov = (tw @ _binary(passages, vocab).T) / np.maximum(total[:, None], 1e-9)
+    p_total = np.array([sum(idf[w] for w in set(terms)) for terms in passages], dtype=np.float32)
+    rcov = (_binary(tasks, vocab) @ _binary(passages, vocab, idf).T) / np.maximum(p_total[None, :], 1e-9)
     ev = _tfidf(extra, vocab, idf) if extra else np.zeros((0, len(vocab)), dtype=np.float32)
-    return Similarity(tv @ pv.T, cov, tv @ ev.T, tw, total, vocab, idf)
+    return Similarity(tv @ pv.T, cov, rcov, tv @ ev.T, tw, total, vocab, idf)
 
 
 @cache
@@ -274,20 +405,23 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     for p in passages:
         r_numbers.append({_cite_key(c) for c in cites.within(p.start, p.end) if c.number or c.name})
         r_quotes.append({skeleton(s.canonical or s.text) for s in slogans.within(p.start, p.end)})
-    p_units = [make_unit(rtext, report_words, p.start, p.end, r_numbers[i], r_quotes[i])
+    r_mask = _Mask(reference_spans(rtext, report.citations, report_words))
+    p_units = [make_unit(rtext, report_words, p.start, p.end, r_numbers[i], r_quotes[i], r_mask)
                for i, p in enumerate(passages)]
     p_cites, p_slogans = _Spans(plan.citations), _Spans(plan.slogans)
-    t_units = [task_unit(t, plan, plan_words, backend, p_cites, p_slogans) for t in tasks]
+    t_mask = _Mask(reference_spans(plan.document.text, plan.citations, plan_words))
+    t_units = [task_unit(t, plan, plan_words, backend, p_cites, p_slogans, t_mask) for t in tasks]
     # headings: each distinct heading span once
     head_index: dict[tuple[int, int], int] = {}
     for p in passages:
         for span in p.heading_spans:
             head_index.setdefault(span, len(head_index))
-    h_units = [make_unit(rtext, report_words, s, e) for (s, e) in head_index]
+    h_units = [make_unit(rtext, report_words, s, e, mask=r_mask) for (s, e) in head_index]
 
     T, P = len(t_units), len(p_units)
     words = similarity([u.words for u in t_units], [u.words for u in p_units], [u.words for u in h_units])
     bigrams = similarity([u.bigrams for u in t_units], [u.bigrams for u in p_units])
+    phrases = similarity([u.phrases for u in t_units], [u.phrases for u in p_units])
     cos_w, cov_w, cos_h = words.cos, words.cov, words.cos_extra
     cos_b, cov_b = bigrams.cos, bigrams.cov
     pb = _binary([u.words for u in p_units], words.vocab)
@@ -317,6 +451,13 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
                     for j in js:
                         quote[i, j] = max(quote[i, j], 1.0 / len(js))
 
+    qty = np.zeros((T, P), dtype=np.float32)
+    for i, tu in enumerate(t_units):
+        if tu.counted:
+            for j, pu in enumerate(p_units):
+                if tu.counted & pu.counted:
+                    qty[i, j] = 1.0
+
     lead = np.zeros((T, P), dtype=np.float32)
     heads_folded: dict[str, str] = {}
     folded_passages = [" ".join([skeleton(rtext[p.start:p.end]), *(heads_folded.setdefault(h, skeleton(h))
@@ -335,15 +476,17 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     base = 0.5 * cos_w + 0.5 * cov_w
     rel = base / np.maximum(base.max(axis=1, keepdims=True), 1e-6) if P else base
     mutual = (base >= base.max(axis=0, keepdims=True) - 1e-9).astype(np.float32) if T else base
-    pair = {"cos_w": cos_w, "cov_w": cov_w, "cos_b": cos_b, "cov_b": cov_b, "head": head, "cite": cite,
-            "quote": quote, "lead": lead, "rel": rel, "mutual": mutual, "base": base}
+    pair = {"rcov_w": words.rcov, "cos_w": cos_w, "cov_w": cov_w, "cos_b": cos_b, "cov_b": cov_b, "head": head, "cite": cite,
+            "quote": quote, "qty": qty, "cos_p": phrases.cos, "cov_p": phrases.cov, "lead": lead, "rel": rel, "mutual": mutual, "base": base}
     ones = np.ones((T, 1), dtype=np.float32)
     pair["done"] = ones * done[None, :]
     pair["is_heading"] = ones * is_heading[None, :]
     pair["p_len"] = ones * p_len[None, :]
     for role in ("intro", "assessment", "forward", "proposal"):
         pair[f"role_{role}"] = ones * np.array([p.role == role for p in passages], dtype=np.float32)[None, :]
-    return Signals(t_units, p_units, words.idf, pair, words.task_weights, pb, words.vocab, done, words.task_total)
+    eligible = np.array([p.role not in NOT_EVIDENCE for p in passages], dtype=np.float32)
+    return Signals(t_units, p_units, words.idf, pair, words.task_weights, pb, words.vocab, done, words.task_total,
+                   eligible)
 
 
 def _cite_key(c: object) -> str:

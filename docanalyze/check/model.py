@@ -26,10 +26,32 @@ import numpy as np
 
 from .features import Signals, Unit
 
-TASK_FEATURES = ("top1", "top2", "top3", "n_strong", "cov_union", "parts_cov", "n_parts", "base_top1", "fwd_top",
-                 "t_len", "top1_done", "top1_cite")
+# Task-level features, computed over the passages that can be evidence (not the next-period tasks or the
+# proposals); pair scores enter as logits, which keep their spread where probabilities saturate.
+TASK_FEATURES = (
+    "top1",  # best pair logit
+    "top2",  # second best
+    "margin",  # top1 minus the best logit another task gets on the same passage
+    "n_strong",  # log(1 + passages above the evidence threshold)
+    "cov_top1", "rcov_top1", "cos_top1",  # how the best passage and the task overlap, both ways
+    "cov_union",  # the task's IDF mass found in its three best passages together
+    "parts_min", "parts_mean",  # per part of the task (';', ':' …): the best coverage of that part
+    "key_cov",  # share of the task's three rarest words found in its three best passages
+    "anywhere",  # the task's IDF mass found anywhere in the report's evidence-eligible passages
+    "fwd_top",  # how closely the next-period section restates the task
+    "t_len", "n_parts", "top1_done", "top1_cite", "top1_assess",
+    "sent_best",  # the best coverage of the task by one sentence of its five best passages
+    "sent_n",  # log(1 + sentences of those passages that cover a quarter of the task): how much is said
+    "top1_share",  # share of the best passage's sentences that speak of the task (low: a side remark)
+    "top1_qty",  # the best passage counts what the task counts ("04 lớp", "318 hội viên")
+    "phr_top1", "phr_best",  # the task's word pairs found in its best passage, and in any of its best five
+)
 CLASSES = ("not_reported", "partial", "reported")
 _PART_SPLIT_RE = re.compile(r";|\.\s|:\s|\n")
+_SENT_SPLIT_RE = re.compile(r"[.;!?]\s|\n")
+# lines a task carries about itself, not parts of the work ("Thời gian: Quý III/2025.", "Đơn vị thực hiện: …")
+_META_RE = re.compile(r"^\s*(?:Thời gian|Thời hạn|Đơn vị|Cơ quan|Sản phẩm|Kinh phí|Chủ trì|Phối hợp)[^:\n]{0,30}:",
+                      re.I)
 
 
 @dataclass
@@ -98,59 +120,119 @@ def task_parts(unit: Unit) -> list[list[str]]:
     cuts = [0] + [m.end() for m in _PART_SPLIT_RE.finditer(unit.text)] + [len(unit.text) + 1]
     parts = []
     for a, b in zip(cuts, cuts[1:], strict=False):
+        if _META_RE.match(unit.text[a:b]):
+            continue
         words = [w for w, (s, _e) in zip(unit.words, unit.word_spans, strict=True) if a <= s < b]
         if len(words) >= 2:
             parts.append(words)
     return parts or [unit.words]
 
 
-def task_features(sig: Signals, scores: np.ndarray, threshold: float) -> np.ndarray:
-    """T × len(TASK_FEATURES): how strong and how broad each task's evidence is."""
-    T, P = scores.shape
-    out = np.zeros((T, len(TASK_FEATURES)), dtype=np.float64)
-    if P == 0:
-        for i, u in enumerate(sig.tasks):
-            out[i, TASK_FEATURES.index("t_len")] = math.log1p(len(u.words)) / 5.0
-        return out
-    base = sig.pair["base"]
-    fwd = sig.pair["role_forward"] + sig.pair["role_proposal"]
-    for i, u in enumerate(sig.tasks):
-        s = scores[i]
-        order = np.argsort(-s)
-        top = s[order[:3]]
-        top = np.pad(top, (0, 3 - len(top)))
-        strong = [j for j in order if s[j] >= threshold][:8] or [int(order[0])]
-        weights = sig.task_weights[i]
-        total = float(sig.task_total[i]) or 1.0
-        union = np.clip(sig.passage_bin[strong].sum(axis=0), 0, 1)
-        cov_union = float(weights @ union) / total
-        present = {w for j in strong for w in sig.passages[j].words}
-        parts = task_parts(u)
-        covered = 0
-        for part in parts:
-            if sum(1 for w in part if w in present) / len(part) >= 0.5:
-                covered += 1
-        nonfwd = base[i] * (1 - fwd[i])
-        j0 = int(order[0])
-        out[i] = (top[0], top[1], top[2], math.log1p(sum(1 for x in s if x >= threshold)), cov_union,
-                  covered / len(parts), math.log1p(len(parts)), float(nonfwd.max()),
-                  float((base[i] * fwd[i]).max()), math.log1p(len(u.words)) / 5.0,
-                  float(sig.pair["done"][i, j0]), float(sig.pair["cite"][i, j0] > 0))
+def sentences(unit: Unit) -> list[set[str]]:
+    """The content words of each sentence (or ';' clause) of a passage."""
+    cuts = [0] + [m.end() for m in _SENT_SPLIT_RE.finditer(unit.text)] + [len(unit.text) + 1]
+    out: list[set[str]] = []
+    k = 0
+    spans = unit.word_spans
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        sent = set()
+        while k < len(spans) and spans[k][0] < b:
+            if spans[k][0] >= a:
+                sent.add(unit.words[k])
+            k += 1
+        if sent:
+            out.append(sent)
     return out
 
 
-def pair_scores(model: CheckModel, sig: Signals) -> np.ndarray:
-    """T × P probabilities that each passage is evidence for each task."""
+def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndarray:
+    """T × len(TASK_FEATURES): how strong, how specific and how broad each task's evidence is."""
+    T, P = logits.shape
+    out = np.zeros((T, len(TASK_FEATURES)), dtype=np.float64)
+    col = {f: k for k, f in enumerate(TASK_FEATURES)}
+    eligible = sig.eligible.astype(bool) if P else np.zeros(0, dtype=bool)
+    if P == 0 or not eligible.any():
+        for i, u in enumerate(sig.tasks):
+            out[i] = -15.0
+            out[i, col["t_len"]] = math.log1p(len(u.words)) / 5.0
+            out[i, col["n_parts"]] = math.log1p(len(task_parts(u)))
+            for f in ("n_strong", "cov_top1", "rcov_top1", "cos_top1", "cov_union", "parts_min", "parts_mean",
+                      "key_cov", "anywhere", "fwd_top", "top1_done", "top1_cite", "top1_assess", "margin",
+                      "sent_best", "sent_n", "top1_share", "top1_qty", "phr_top1", "phr_best"):
+                out[i, col[f]] = 0.0
+        return out
+    z = np.clip(logits, -15.0, 15.0)
+    masked = np.where(eligible[None, :], z, -np.inf)
+    logit_threshold = math.log(threshold / (1 - threshold))
+    idf = sig.idf
+    words = [set(u.words) for u in sig.passages]
+    anywhere_words = set().union(*(w for w, e in zip(words, eligible, strict=True) if e))
+    fwd = (sig.pair["role_forward"][0] + sig.pair["role_proposal"][0]) > 0 if T else np.zeros(P, dtype=bool)
+    base = sig.pair["base"]
+    sent_cache: dict[int, list[set[str]]] = {}
+    for i, u in enumerate(sig.tasks):
+        row = masked[i]
+        order = [int(j) for j in np.argsort(-row, kind="stable") if eligible[j]]
+        j0 = order[0]
+        top1 = float(row[j0])
+        top2 = float(row[order[1]]) if len(order) > 1 else -15.0
+        others = np.delete(z[:, j0], i)
+        margin = top1 - float(others.max()) if len(others) else top1
+        tw = {w: idf.get(w, 1.0) for w in set(u.words)}
+        total = sum(tw.values()) or 1.0
+        best3 = order[:3]
+        union = set().union(*(words[j] for j in best3))
+        rare = sorted(tw, key=lambda w: -tw[w])[:3]
+        parts = task_parts(u)
+        part_cov = []
+        for part in parts:
+            pw = {w: idf.get(w, 1.0) for w in set(part)}
+            pt = sum(pw.values()) or 1.0
+            part_cov.append(max(sum(v for w, v in pw.items() if w in words[j]) / pt for j in order[:5]))
+        sent_covs = []
+        top1_sents = []
+        for rank, j in enumerate(order[:5]):
+            if j not in sent_cache:
+                sent_cache[j] = sentences(sig.passages[j])
+            covs = [sum(v for w, v in tw.items() if w in sent) / total for sent in sent_cache[j]]
+            sent_covs += covs
+            if rank == 0:
+                top1_sents = covs
+        out[i] = (
+            top1, top2, margin, math.log1p(int((row >= logit_threshold).sum())),
+            float(sig.pair["cov_w"][i, j0]), float(sig.pair["rcov_w"][i, j0]), float(sig.pair["cos_w"][i, j0]),
+            sum(v for w, v in tw.items() if w in union) / total,
+            min(part_cov), sum(part_cov) / len(part_cov),
+            sum(1 for w in rare if w in union) / max(1, len(rare)),
+            sum(v for w, v in tw.items() if w in anywhere_words) / total,
+            float(base[i][fwd].max()) if fwd.any() else 0.0,
+            math.log1p(len(u.words)) / 5.0, math.log1p(len(parts)),
+            float(sig.passage_done[j0]), float(sig.pair["cite"][i, j0] > 0),
+            float(sig.pair["role_assessment"][i, j0]),
+            max(sent_covs, default=0.0), math.log1p(sum(1 for c in sent_covs if c >= 0.25)),
+            sum(1 for c in top1_sents if c >= 0.2) / max(1, len(top1_sents)), float(sig.pair["qty"][i, j0]),
+            float(sig.pair["cov_p"][i, j0]), float(sig.pair["cov_p"][i, order[:5]].max()),
+        )
+    return out
+
+
+def pair_logits(model: CheckModel, sig: Signals) -> np.ndarray:
+    """T × P decision values of the pair model (log-odds that the passage is evidence for the task)."""
     T, P = len(sig.tasks), len(sig.passages)
     if not T or not P:
         return np.zeros((T, P))
-    return model.pair.proba(sig.matrix(model.pair.features)).reshape(T, P)
+    return model.pair.decision(sig.matrix(model.pair.features))[:, 0].reshape(T, P)
 
 
-def task_probabilities(model: CheckModel, sig: Signals, scores: np.ndarray) -> np.ndarray:
+def pair_scores(logits: np.ndarray) -> np.ndarray:
+    """Probabilities from pair logits."""
+    return 1.0 / (1.0 + np.exp(-np.clip(logits, -30, 30)))
+
+
+def task_probabilities(model: CheckModel, sig: Signals, logits: np.ndarray) -> np.ndarray:
     """T × classes."""
     if not len(sig.tasks):
         return np.zeros((0, len(model.classes)))
-    x = task_features(sig, scores, model.evidence_threshold)
+    x = task_features(sig, logits, model.evidence_threshold)
     idx = [TASK_FEATURES.index(f) for f in model.task.features]
     return model.task.proba(x[:, idx])

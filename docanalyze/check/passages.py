@@ -20,6 +20,7 @@ from .segment import skeleton
 
 # intro: before the first heading (legal bases); body: results; assessment; forward: next period; proposal
 ROLES = ("body", "intro", "assessment", "forward", "proposal")
+_NOI_NHAN_RE = re.compile(r"^\W*Nơi\s+nhận\s*:", re.I)
 _SENTENCE_END_RE = re.compile(r"[.;:!?]\s*$")
 _TABLE_HEADER_WORDS = ("stt", "tt", "nội dung", "kết quả", "ghi chú", "đơn vị", "thời gian", "nhiệm vụ")
 
@@ -99,17 +100,18 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
         scopes.append((b.start, end, text[b.start:b.end], 1, (b.start, b.end)))
     scopes.sort(key=lambda x: (x[0], x[3]))
     first_heading = min((x[0] for x in scopes), default=body_end)
-    heading_starts = {x[0] for x in scopes}
+    # a heading governs text below it; a numbered item with nothing under it is content ("1. Đã mở 04 lớp …")
+    heading_starts = {x[0] for x in scopes if text[x[4][1]:x[1]].strip()}
 
     year = header.year
     out: list[Passage] = []
-    for bi, b in enumerate(doc.blocks):
+    for b in doc.blocks:
         if b.kind == "footnote" or b.start < body_start or b.start >= body_end:
             continue
         inside = [x for x in scopes if x[0] <= b.start < x[1] and x[0] != b.start]
         inside.sort(key=lambda x: (x[3], x[0]))
         roles = [heading_role(x[2], x[3] == 1 or x is inside[0], year) for x in inside]
-        if b.start < first_heading:
+        if scopes and b.start < first_heading:
             role = "intro"
         elif "forward" in roles or "proposal" in roles:
             role = next(r for r in roles if r in ("forward", "proposal"))
@@ -132,7 +134,9 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
         btext = text[b.start:b.end]
         if not btext.strip() or any(skeleton(btext[:40]).startswith(c) for c in _cues()["closing"]):
             continue
-        kind = "heading" if (bi in section_blocks or b.start in heading_starts) and _short(btext) else b.kind
+        if _NOI_NHAN_RE.match(btext):
+            break  # the distribution list and the signature close the report
+        kind = "heading" if b.start in heading_starts and _short(btext) else b.kind
         if kind == "heading" and _looks_like_heading(btext, b.bold) and len(btext) < 60:
             continue  # "II. KẾT QUẢ THỰC HIỆN": context for what follows, not evidence itself
         out.append(Passage(len(out), b.start, b.end, kind, role, heads, hspans))
@@ -146,5 +150,7 @@ def _short(s: str) -> bool:
 def _is_header_row(cells: list[str]) -> bool:
     """A table's column titles: short cells, no digits in the first, known column words."""
     folded = [skeleton(c) for c in cells]
-    return (not any(ch.isdigit() for ch in folded[0]) and all(len(c) < 60 for c in folded)
-            and sum(any(c.startswith(skeleton(w)) for w in _TABLE_HEADER_WORDS) for c in folded) >= 1)
+    if any(ch.isdigit() for ch in folded[0]) or not all(len(c) < 60 for c in folded):
+        return False
+    return (not any(ch.isdigit() for c in folded for ch in c)
+            or any(c.startswith(skeleton(w)) for c in folded for w in _TABLE_HEADER_WORDS))

@@ -168,12 +168,13 @@ def fit_pair(pairs: list[PairData], features: tuple[str, ...] = PAIR_FEATURES, C
 
 
 def _scores(d: PairData, pair_model: dict[str, Any]) -> np.ndarray:
+    """Pair logits of ``d`` under a pair model."""
     from .model import LinearModel
 
     lm = LinearModel.from_dict(pair_model)
     if not d.passages:
         return np.zeros((len(d.tasks), 0))
-    return lm.proba(d.sig.matrix(lm.features)).reshape(len(d.tasks), len(d.passages))
+    return lm.decision(d.sig.matrix(lm.features))[:, 0].reshape(len(d.tasks), len(d.passages))
 
 
 def _task_xy(pairs: list[PairData], scores: list[np.ndarray], threshold: float, features: tuple[str, ...]

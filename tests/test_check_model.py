@@ -1,0 +1,78 @@
+"""The fitted check model: shipped as data, and accurate on labelled pairs it was not fitted on."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from docanalyze.check.features import PAIR_FEATURES
+from docanalyze.check.model import CLASSES, TASK_FEATURES, load_model
+
+ROOT = Path(__file__).resolve().parent.parent
+PAIRS = ROOT / "corpus" / "gold" / "pairs"
+
+
+def test_shipped_model_is_complete_data() -> None:
+    raw = json.loads((ROOT / "docanalyze" / "data" / "check_model.json").read_text(encoding="utf-8"))
+    m = load_model()
+    assert set(m.pair.features) <= set(PAIR_FEATURES)
+    assert set(m.task.features) <= set(TASK_FEATURES)
+    assert m.pair.coef.shape == (1, len(m.pair.features))
+    assert m.task.coef.shape == (len(m.classes), len(m.task.features))
+    assert set(m.classes) <= set(CLASSES)
+    assert np.isfinite(m.pair.coef).all() and np.isfinite(m.task.coef).all()
+    assert m.segmenter in ("dict", "underthesea", "syllable")
+    if raw.get("fitted"):
+        fitted_on = set(raw["fitted_on"])
+        assert fitted_on == {p.stem for p in PAIRS.glob("*.json")}, "refit: tools/fit_check_model.py"
+
+
+@pytest.fixture(scope="module")
+def pairs():  # noqa: ANN201
+    if len(list(PAIRS.glob("*.json"))) < 3:
+        pytest.skip("fewer than three labelled pairs")
+    from docanalyze.check import training
+
+    m = load_model()
+    return [training.load_pair(p, ROOT / "corpus", "", m.segmenter) for p in sorted(PAIRS.glob("*.json"))]
+
+
+@pytest.fixture(scope="module")
+def held_out(pairs) -> dict:  # noqa: ANN001
+    """Leave-one-pair-out predictions with the shipped settings, pooled."""
+    from docanalyze.check import training
+
+    settings = json.loads((ROOT / "docanalyze" / "data" / "check_model.json").read_text(encoding="utf-8")).get(
+        "settings", {})
+    kw = {k: settings[k] for k in ("C_pair", "C_task", "threshold", "task_class_weight") if k in settings}
+    gold_all, pred_all = [], []
+    for k, d in enumerate(pairs):
+        model = training.fit([x for i, x in enumerate(pairs) if i != k], segmenter=load_model().segmenter, **kw)
+        gold, pred = training.predict_gold(d, model)
+        gold_all += gold
+        pred_all += pred
+    return training.confusion(gold_all, pred_all)
+
+
+def test_held_out_pairs_do_not_regress(held_out: dict) -> None:
+    """What the shipped method reaches on pairs it was not fitted on (0.80 / 0.926 when fitted)."""
+    assert held_out["accuracy"] >= 0.76, held_out
+    assert held_out["f1_reported"] >= 0.90, held_out
+
+
+@pytest.mark.xfail(reason="issue 5 target not reached yet: held-out accuracy is ~0.80 (partial is the hard label)",
+                   strict=False)
+def test_held_out_pairs_meet_the_issue_targets(held_out: dict) -> None:
+    """Issue 5: three-label accuracy >= 0.85 and F1 of reported-or-partial >= 0.92 on held-out pairs."""
+    assert held_out["accuracy"] >= 0.85, held_out
+    assert held_out["f1_reported"] >= 0.92, held_out
+
+
+def test_gold_evidence_is_found_in_the_report(pairs) -> None:  # noqa: ANN001
+    """Every evidence quote of a reported or partial task comes from a report passage we know."""
+    missing = [(d.id, d.gold[gi]["key"]) for d in pairs for gi, ti in d.gold_task.items()
+               if d.gold[gi]["status"] != "not_reported" and d.gold[gi].get("evidence")
+               and not next(ev for t, _s, ev in d.labels if t == ti)]
+    assert len(missing) <= 0.05 * sum(len(d.gold) for d in pairs), missing
