@@ -82,3 +82,24 @@ def test_heading_period_is_a_deadline_only_when_it_binds() -> None:
     a = analyze(b.build())
     assert [d.text for d in a.deadlines] == ["Quý III/2025", "trước ngày 30/11/2025"]
     assert len(a.tasks) == 2
+
+
+def test_forward_part_of_a_year_end_report_sets_the_year() -> None:
+    """"PHẦN THỨ HAI" / "PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025" on two lines: its year binds "Quý I" and the
+    tasks that state no bound; the 2024 results above it bind nothing."""
+    text = ("ĐẢNG ỦY XÃ TÂN LẬP\n\nSố: 112-BC/ĐU\n\nTân Lập, ngày 10 tháng 12 năm 2024\n\nBÁO CÁO\n\n"
+            "Tổng kết công tác năm 2024\n\nPHẦN THỨ NHẤT\n\nKẾT QUẢ THỰC HIỆN NHIỆM VỤ NĂM 2024\n\n"
+            "1. Công tác xây dựng Đảng\n\nĐã hoàn thành trước ngày 30/6/2024 việc kiểm điểm giữa nhiệm kỳ.\n\n"
+            "PHẦN THỨ HAI\n\nPHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025\n\nI. MỤC TIÊU\n\n"
+            "Phấn đấu hoàn thành trước ngày 31/12/2025 các chỉ tiêu.\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n"
+            "- Lãnh đạo tổ chức Đại hội các chi bộ, hoàn thành trong Quý I.\n\n"
+            "- Chỉ đạo chuyển đổi 20 ha đất lúa kém hiệu quả sang trồng cây ăn quả.\n")
+    from docanalyze.readers.builder import DocumentBuilder
+    from docanalyze.readers.text import read_text
+
+    b = DocumentBuilder(source="inline")
+    read_text(text, b)
+    a = analyze(b.build())
+    assert [(d.text, _iso(d.date_start), _iso(d.date_end)) for d in a.deadlines] == [
+        ("NĂM 2025", "2025-01-01", "2025-12-31"), ("Quý I", "2025-01-01", "2025-03-31")]
+    assert [t.timeframe for t in a.tasks] == ["Quý I", "NĂM 2025"]

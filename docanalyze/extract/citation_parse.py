@@ -10,7 +10,7 @@ from functools import cache
 
 from ..items import Citation
 from ..lexicon import DocType, citation_words, doc_types, issuer_names, type_by_word, word_key
-from ..normalize import fold
+from ..lexicon import fold_cached as fold
 from .citation_patterns import (
     NAME_CHUNK_RE,
     ROMAN_RE,
@@ -26,6 +26,7 @@ from .citation_patterns import (
 )
 
 LOOKBACK = 80  # characters searched for a type word before a number
+_PUNCT_RE = re.compile(r"[,;:()“”\"\t]")
 _ISSUED_RE = re.compile(r"[ \n]*(?:đã[ \n]|vừa[ \n])?(?:ban hành|ký|phê duyệt|công bố|thông qua)(?![^\W\d_])")
 _KHOA = fold("khóa")
 _NOT_FIRST = frozenset(fold(w) for w in ("các", "những", "mình", "này", "đó", "ông", "bà"))
@@ -50,36 +51,48 @@ def type_before(text: str, pos: int) -> tuple[DocType, bool, int, bool] | None:
     end = m.start() if m else len(window.rstrip(" \n"))
     if end <= 0:
         return None
-    words = list(WORD_RE.finditer(window, 0, end))
-    if not words or words[-1].end() != end:
-        return None
-    # only words joined by single spaces belong to one type phrase
-    run = [words[-1]]
-    for w in reversed(words[:-1]):
-        gap = window[w.end() : run[0].start()]
-        if gap not in (" ", "\n") or len(run) >= 6:
+    # the last words before the number, joined by single spaces (a type phrase never spans more)
+    seg = window[max(0, end - 70) : end].replace("\n", " ")
+    base = lo + end - len(seg)
+    toks = seg.split(" ")
+    run: list[tuple[int, str]] = []  # (offset, word), last word last
+    off = len(seg)
+    for tok in reversed(toks):
+        off -= len(tok)
+        if not tok or _PUNCT_RE.search(tok) or len(run) >= 6:
             break
-        run.insert(0, w)
+        run.insert(0, (base + off, tok))
+        off -= 1
+    if not run:
+        return None
     index = type_by_word()
-    for k in range(min(len(run), 4), 0, -1):
-        phrase = " ".join(w.group() for w in run[-k:])
-        hit = index.get(fold(phrase)) or index.get(word_key(phrase))
-        if hit is not None:
-            return hit[0], hit[1], lo + run[-k].start(), has_so
-    if has_so:
+    last_known = word_key(run[-1][1]) in _last_words()
+    if last_known:
+        for k in range(min(len(run), 4), 0, -1):
+            phrase = " ".join(w for _, w in run[-k:])
+            hit = index.get(fold(phrase)) or index.get(word_key(phrase))
+            if hit is not None:
+                return hit[0], hit[1], run[-k][0], has_so
+    if has_so and len(run) >= 2:
         # a type word and a few lower-case words that qualify it: "Thông báo làm việc số 2948/…"
         for j in range(len(run) - 2, -1, -1):
             tail = run[j + 1 :]
-            if len(tail) > 3 or not all(t.group()[:1].islower() for t in tail):
-                continue
+            if len(tail) > 3 or not all(w[:1].islower() for _, w in tail):
+                break
             for n in (2, 1):
                 if j - n + 1 < 0:
                     continue
-                phrase = " ".join(w.group() for w in run[j - n + 1 : j + 1])
+                phrase = " ".join(w for _, w in run[j - n + 1 : j + 1])
                 hit = index.get(fold(phrase))
                 if hit is not None and phrase[:1].isupper() and not hit[1]:
-                    return hit[0], hit[1], lo + run[j - n + 1].start(), has_so
+                    return hit[0], hit[1], run[j - n + 1][0], has_so
     return None
+
+
+@cache
+def _last_words() -> frozenset[str]:
+    """The last word of every type phrase (lenient key): a quick test before trying phrases."""
+    return frozenset(word_key(k.split()[-1]) for k in type_by_word())
 
 
 def date_after(text: str, pos: int) -> tuple[re.Match[str], int, int, int] | None:

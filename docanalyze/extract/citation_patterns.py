@@ -1,6 +1,6 @@
 """The citation grammar: compiled patterns and the small parsers around them.
 
-One alternation scans the whole text once (numbers, law titles, standards, numbers
+Two single-pass patterns scan the whole text (numbers; then law titles, standards, numbers
 without a symbol); everything else is parsed from the few characters around each hit.
 Every quantifier is bounded and every number must start where no letter, digit, slash
 or dot precedes it, so a megabyte of digits and slashes is scanned in linear time.
@@ -15,7 +15,9 @@ A single space or line break may stand around a separator ("1050 /QĐ-SCT", "01-
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 # Letters of Vietnamese text (Latin, Latin-1, Latin Extended, Vietnamese block). Explicit
@@ -25,23 +27,55 @@ LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
 _CODE = rf"[A-ZĐƯ][A-Za-zĐđƯư&]{{0,14}}[0-9]{{0,2}}(?![{LETTERS}0-9])"
 _SEP = r"[ \n]?"
 
+# A number starts at a digit that no letter, digit, slash, dot or hyphen precedes (checked by
+# lookbehinds placed after the first digit, so that the engine can jump from digit to digit).
 NUMBER = (
-    rf"(?<![{LETTERS}0-9/.\-])(?<![0-9]:)(?<![0-9]: )"
-    rf"(?P<n>[0-9]{{1,5}}[a-zđ]?)(?:{_SEP}/{_SEP}(?P<y>(?:19|20)[0-9]{{2}}))?"
+    rf"(?P<n>[0-9](?<![{LETTERS}0-9/.\-][0-9])(?<![0-9]:[0-9])(?<![0-9]: [0-9])[0-9]{{0,4}}[a-zđ]?)"
+    rf"(?:{_SEP}/{_SEP}(?P<y>(?:19|20)[0-9]{{2}}))?"
     rf"{_SEP}(?P<s>[/\-]){_SEP}(?P<sym>{_CODE}(?:{_SEP}[\-/]{_SEP}{_CODE}){{0,5}})"
 )
-NAMED = (
-    rf"(?<![{LETTERS}])(?<!pháp )(?<!Pháp )(?<!PHÁP )"
-    r"(?P<named>Bộ[ \n][Ll]uật|BỘ LUẬT|Luật|LUẬT|luật|Pháp[ \n]lệnh|PHÁP LỆNH|Hiến[ \n]pháp|HIẾN PHÁP)(?=[ \n])"
+NUMBER_RE = re.compile(NUMBER)
+# Words that open a citation without a symbol: "Luật …", "Bộ luật …", "Pháp lệnh …", "Hiến pháp",
+# "QCVN 05A:2020/BCT", "số 1590 ngày …". The first character is matched by a plain class so
+# that the engine skips everything else at C speed; the rest is told apart by lookbehinds.
+WORDS = (
+    r"[BLlPHQTSs](?:"
+    r"(?<=B)(?P<blaw>ộ[ \n][Ll]uật)(?=[ \n])"
+    r"|(?<=[Ll])(?P<law>uật)(?=[ \n])"
+    r"|(?<=P)(?P<pl>háp[ \n]lệnh)(?=[ \n])"
+    r"|(?<=H)(?P<hp>iến[ \n]pháp)(?![" + LETTERS + r"])"
+    r"|(?<=[QT])(?P<std>CVN[ \n]?(?:ISO(?:/IEC)?[ \n]?)?[0-9][0-9A-Za-z.\-]{0,12}[ \n]?:[ \n]?(?:19|20)[0-9]{2}"
+    r"(?:/[A-ZĐ]{2,8})?)(?![" + LETTERS + r"0-9])"
+    r"|(?<=[Ss])(?P<so>ố)[ \n]?(?P<nn>[0-9]{1,5})(?=[ \n]?,?[ \n]?(?:ngày|của)[ \n])"
+    r")"
 )
-STANDARD = (
-    rf"(?<![{LETTERS}0-9])(?P<std>(?:QCVN|TCVN)[ \n]?(?:ISO(?:/IEC)?[ \n]?)?"
-    rf"[0-9][0-9A-Za-z.\-]{{0,12}}[ \n]?:[ \n]?(?:19|20)[0-9]{{2}}(?:/[A-ZĐ]{{2,8}})?)(?![{LETTERS}0-9])"
-)
-NOSYMBOL = (
-    rf"(?<![{LETTERS}])(?P<so>[Ss]ố|SỐ)[ \n]?(?P<nn>[0-9]{{1,5}})(?=[ \n]?,?[ \n]?(?:ngày|của)[ \n])"
-)
-SCAN_RE = re.compile("|".join((NUMBER, NAMED, STANDARD, NOSYMBOL)))
+WORDS_RE = re.compile(WORDS)
+_LETTER_RE = re.compile(f"[{LETTERS}]")
+
+
+def scan(text: str) -> Iterator[tuple[str, re.Match[str]]]:
+    """Every citation anchor in text order: ("number", m), ("named", m), ("standard", m), ("nosymbol", m).
+
+    Two single-pass patterns (numbers start with a digit, the rest with a letter), merged by
+    position. A word anchor must not continue a longer word ("Luật" in "Pháp luật" is no title).
+    """
+    numbers = (("number", m) for m in NUMBER_RE.finditer(text))
+    words = (_word_kind(text, m) for m in WORDS_RE.finditer(text))
+    yield from heapq.merge(numbers, (w for w in words if w is not None), key=lambda km: km[1].start())
+
+
+def _word_kind(text: str, m: re.Match[str]) -> tuple[str, re.Match[str]] | None:
+    start = m.start()
+    if start and _LETTER_RE.match(text, start - 1):
+        return None
+    if m.group("std") is not None:
+        return "standard", m
+    if m.group("nn") is not None:
+        return "nosymbol", m
+    if m.group("law") is not None and text[max(0, start - 5) : start].lower() in ("pháp ", "pháp\n"):
+        return None  # "pháp luật"
+    return "named", m
+
 
 # Dates: 29/10/2022, 29-10-2022, 29.10.2022, "26 tháng 11 năm 2021".
 DATE = (
@@ -84,7 +118,7 @@ def compact(s: str) -> str:
 
 def number_key(number: str) -> str:
     """The key two spellings of one number share: case, tone placement, spaces and '&' ignored."""
-    from ..normalize import fold
+    from ..lexicon import fold_cached as fold
 
     return fold(compact(number)).replace(" ", "").replace("&", "")
 

@@ -12,8 +12,8 @@ import re
 from collections import Counter
 
 from ..items import Citation, CitedDocument
+from ..lexicon import fold_cached as fold
 from ..model import Document
-from ..normalize import fold
 from .citation_patterns import compact, number_key
 from .citation_titles import law_key
 

@@ -13,7 +13,7 @@ from functools import cache
 
 from ..items import Citation
 from ..lexicon import citation_words, law_titles, type_by_word, word_key
-from ..normalize import fold
+from ..lexicon import fold_cached as fold
 from .citation_parse import read_tail
 from .citation_patterns import LETTERS, NUMBER, TAIL_YEAR_RE, compact, number_key
 

@@ -3,7 +3,7 @@
 A citation is a type word or code plus a number ("Quyết định số 1483/QĐ-SGDĐT", "QĐ
 1182/QĐ-UBND", "Chỉ thị 05-CT/TW", "Thông báo số 108-SGDĐT", "Quyết định số 1590 ngày
 26/10/2020"), a law named by its title ("Luật Tiếp công dân"), or a national standard
-("QCVN 05A:2020/BCT"). One scan finds the anchors (``citation_patterns.SCAN_RE``); the
+("QCVN 05A:2020/BCT"). One pass finds the anchors (``citation_patterns.scan``); the
 type word before and the date, issuer and subject after are read from the text around
 them (``citation_parse``). Then bare mentions joined by "và" share the date and issuer of
 the last one ("Quyết định số 217-QĐ/TW và Quyết định số 218-QĐ/TW ngày 12/12/2013 của Bộ
@@ -17,10 +17,10 @@ import re
 
 from ..items import Citation, CitedDocument, Header
 from ..lexicon import DocType, issuer_by_code, type_by_code, type_by_name
+from ..lexicon import fold_cached as fold
 from ..model import Document
-from ..normalize import fold
 from .citation_parse import read_tail, type_before
-from .citation_patterns import SCAN_RE, Symbol, compact
+from .citation_patterns import Symbol, compact, scan
 from .citation_resolve import resolve_citations
 from .citation_titles import law_key, named_citation
 
@@ -39,14 +39,14 @@ def find_citations(doc: Document, header: Header | None = None) -> list[Citation
         own_title = law_key(f"{header.kind_name} {header.title}")[0]
     out: list[Citation] = []
     consumed = 0
-    for m in SCAN_RE.finditer(text):
+    for kind, m in scan(text):
         if m.start() < consumed:
             continue
-        if m.group("n") is not None:
+        if kind == "number":
             c = _numbered(text, m)
-        elif m.group("named") is not None:
-            c = named_citation(text, m.start("named"), m.group("named"))
-        elif m.group("std") is not None:
+        elif kind == "named":
+            c = named_citation(text, m.start(), text[m.start() : m.end()])
+        elif kind == "standard":
             c = _standard(text, m)
         else:
             c = _unsymboled(text, m)
@@ -144,10 +144,10 @@ def _unsymboled(text: str, m: re.Match[str]) -> Citation | None:
 
 
 def _standard(text: str, m: re.Match[str]) -> Citation | None:
-    raw = m.group("std")
-    kind = "Quy chuẩn" if raw.upper().startswith("QCVN") else "Tiêu chuẩn"
+    raw = text[m.start() : m.end()]
+    kind = "Quy chuẩn" if raw.startswith("Q") else "Tiêu chuẩn"
     name = re.sub(r"\s+", " ", re.sub(r"\s*:\s*", ":", raw))
-    return Citation(text=raw, start=m.start("std"), end=m.end("std"), type=kind, number=compact(raw), name=name,
+    return Citation(text=raw, start=m.start(), end=m.end(), type=kind, number=compact(raw), name=name,
                     system="state")
 
 

@@ -18,7 +18,7 @@ from ..items import Deadline, Header, Section, Task, Timeframe
 from ..model import Document
 from .timeframes import YearContext, context_for, find_timeframes, parse_timeframe, tidy
 from .units import labels_in
-from .work_sections import heading_period, section_roles
+from .work_sections import context_at, heading_period, section_roles
 
 
 def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks: list[Task]) -> list[Deadline]:
@@ -33,7 +33,8 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
         grid = doc.tables[task.table].grid()
         for cell in grid[task.row] if task.row < len(grid) else []:
             if cell is not None and cell.text.strip() and tidy(cell.text.strip()) == task.timeframe.strip():
-                found += [(tf, task) for tf in _cell_bounds(cell.text, ctx, cell.start)]
+                here = context_at(doc, ctx, regions, cell.start)
+                found += [(tf, task) for tf in _cell_bounds(cell.text, here, cell.start)]
                 break
 
     # 2. running text of the parts that assign work: labels and anchored bounds
@@ -45,20 +46,21 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
         if not regions.deadlines_allowed(block.start):
             continue
         text = doc.text[block.start : block.end]
+        here = context_at(doc, ctx, regions, block.start)
         owner = next((t for t in list_tasks if t.start <= block.start < t.end or block.start <= t.start < block.end),
                      None)
         for lab in labels_in(text):
             if lab.role == "time":
-                found += [(tf, owner) for tf in _cell_bounds(lab.value, ctx, block.start + lab.start)]
+                found += [(tf, owner) for tf in _cell_bounds(lab.value, here, block.start + lab.start)]
         intervals = regions.intervals_allowed(block.start)
-        for f in find_timeframes(text, ctx, base=block.start):
+        for f in find_timeframes(text, here, base=block.start):
             if f.anchored and f.timeframe.date_end is not None and (intervals or f.form == "before"):
                 found.append((f.timeframe, _owner(list_tasks, f.timeframe) or owner))
 
     # 3. the period in the heading of a work section, when it is what binds the tasks under it
     for k, s in enumerate(sections):
         if regions.role[k] == "work" and regions.own[k] == "work":
-            p = heading_period(doc, ctx, s)
+            p = heading_period(doc, ctx, s, regions.titles[k])
             if p is not None and any(s.start <= t.start < s.end and t.timeframe == p.text for t in tasks):
                 found.append((p, None))
 

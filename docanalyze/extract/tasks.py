@@ -33,7 +33,15 @@ from .units import (
     unit_heading,
     units_of_label,
 )
-from .work_sections import TOP_STYLES, Regions, group_title, heading_like, heading_period, section_roles
+from .work_sections import (
+    TOP_STYLES,
+    Regions,
+    context_at,
+    group_title,
+    heading_like,
+    heading_period,
+    section_roles,
+)
 
 _CLOSING_RE = re.compile(r"^\W*(?:Trên đây|Trong quá trình|Nơi nhận|Kế hoạch này có hiệu lực)", re.I)
 _LABEL_LINE_RE = re.compile(
@@ -82,7 +90,7 @@ def _table_tasks(c: _Context) -> list[Task]:
         last_cols = cols
         if not c.regions.tables_allowed(table.start):
             continue
-        rows = read_rows(doc, ti, cols, n_header, c.ctx)
+        rows = read_rows(doc, ti, cols, n_header, context_at(doc, c.ctx, c.regions, table.start))
         for k, row in enumerate(rows):
             prev = tasks[-1] if tasks else None
             joins = prev is not None and row.continuation and (
@@ -267,7 +275,8 @@ def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, r
     lead = lead_in_text(text) or ([unit] if unit else []) or _subject(text)
     task.lead = lead
     task.partners = [p for p in partners_in_text(text) if p.lower() not in {x.lower() for x in lead}]
-    bounds = [b for b in anchored_bounds(text, c.ctx, base=task.start) if not _in_citation(c, b.start, b.end)]
+    ctx = context_at(c.doc, c.ctx, c.regions, task.start)
+    bounds = [b for b in anchored_bounds(text, ctx, base=task.start) if not _in_citation(c, b.start, b.end)]
     if bounds:
         tf = combine([Found(b, True) for b in bounds], ", ".join(b.text for b in bounds), bounds[0].start, bounds[-1].end)
         _set_timeframe(task, tf)
@@ -292,7 +301,7 @@ def _apply_labels(c: _Context, task: Task, text: str, base: int) -> None:
             if units:
                 task.partners = units
         elif lab.role == "time":
-            tf = parse_timeframe(lab.value, c.ctx, base=base + lab.start)
+            tf = parse_timeframe(lab.value, context_at(c.doc, c.ctx, c.regions, base), base=base + lab.start)
             if tf is not None:
                 _set_timeframe(task, tf)
 
@@ -328,7 +337,8 @@ def _in_citation(c: _Context, start: int, end: int) -> bool:
 
 # ------------------------------------------------------------------ headings
 def _title_period(c: _Context, s: Section) -> Timeframe | None:
-    return heading_period(c.doc, c.ctx, s)
+    k = c.sections.index(s) if s in c.sections else None
+    return heading_period(c.doc, c.ctx, s, c.regions.titles[k] if k is not None else None)
 
 
 def _heading_period(c: _Context, offset: int, upto: int | None = None) -> Timeframe | None:

@@ -55,12 +55,12 @@ def heading_like(sec: Section) -> bool:
     return sec.style in HEADING_STYLES and len(sec.title.split()) <= 30
 
 
-def own_role(sec: Section, kind: str) -> str | None:
+def own_role(sec: Section, kind: str, title: str | None = None) -> str | None:
     """What a heading says its section is: work, purpose, past, or nothing."""
     if not heading_like(sec):
         return None
     w = _words()
-    title = sec.title.strip()
+    title = (title if title is not None else sec.title).strip()
     if w.purpose.match(title):
         return "purpose"
     if w.past.match(title):
@@ -84,6 +84,8 @@ class Regions:
     role: list[str | None] = field(default_factory=list)  # effective: the outermost ancestor with a role
     has_work: bool = False
     body_end: int | None = None  # where the closing (Nơi nhận, signature) begins
+    titles: list[tuple[str, int]] = field(default_factory=list)  # each section's title and where it starts
+    periods: dict[int, Timeframe | None] = field(default_factory=dict)  # heading periods, computed on demand
 
     def role_at(self, offset: int) -> str | None:
         """The effective role at a text offset (the deepest section containing it)."""
@@ -134,7 +136,8 @@ class Regions:
 
 def section_roles(doc: Document, header: Header, sections: list[Section]) -> Regions:
     reg = Regions(kind=header.kind, sections=sections)
-    reg.own = [own_role(s, header.kind) for s in sections]
+    reg.titles = [full_title(doc, s) for s in sections]
+    reg.own = [own_role(s, header.kind, reg.titles[k][0]) for k, s in enumerate(sections)]
     for k, s in enumerate(sections):
         chain = [k]
         p = s.parent
@@ -146,6 +149,8 @@ def section_roles(doc: Document, header: Header, sections: list[Section]) -> Reg
             if reg.own[j] is not None:
                 role = reg.own[j]
                 break
+        if role == "work" and any(reg.own[j] == "purpose" for j in chain):
+            role = "purpose"  # MỤC TIÊU inside PHƯƠNG HƯỚNG, NHIỆM VỤ: targets, not work
         reg.role.append(role)
     reg.has_work = any(r == "work" for r in reg.own)
     reg.body_end = closing_start(doc, header)
@@ -173,14 +178,46 @@ def group_title(title: str) -> bool:
     return len(t.split()) <= 15 and not t.endswith((".", ";", "./."))
 
 
-def heading_period(doc: Document, ctx: YearContext, sec: Section) -> Timeframe | None:
+def full_title(doc: Document, sec: Section) -> tuple[str, int]:
+    """A heading's title and its offset; "PHẦN THỨ HAI" / "Chương III" alone on a line takes the next line
+    ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025") as its title."""
+    title = sec.title
+    base = doc.text.find(title, sec.start, sec.heading_end) if title else -1
+    if len(title.strip()) < 3 and sec.style in ("part", "chapter", "mucsection"):
+        nxt = next((b for b in doc.blocks if b.start >= sec.heading_end and b.kind != "footnote"), None)
+        if nxt is not None and nxt.start < sec.end:
+            line = doc.text[nxt.start:nxt.end]
+            if len(line.split()) <= 25 and "\n" not in line.strip():
+                return line, nxt.start
+    return title, base if base >= 0 else sec.start
+
+
+def heading_period(doc: Document, ctx: YearContext, sec: Section,
+                   title: tuple[str, int] | None = None) -> Timeframe | None:
     """The period a heading names ("NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023", "Quý III/2024"), if any."""
-    if not heading_like(sec) or not group_title(sec.title):
+    text, base = title if title is not None else full_title(doc, sec)
+    if not heading_like(sec) or not group_title(text):
         return None
-    base = doc.text.find(sec.title, sec.start, sec.heading_end)
-    found = [f for f in find_timeframes(sec.title, ctx, base=base if base >= 0 else sec.start)
+    found = [f for f in find_timeframes(text, ctx, base=base)
              if f.timeframe.kind == "interval" and f.timeframe.date_end is not None]
     if not found:
         return None
     return combine(found, ", ".join(f.timeframe.text for f in found), found[0].timeframe.start,
                    found[-1].timeframe.end)
+
+
+def context_at(doc: Document, ctx: YearContext, regions: Regions, offset: int) -> YearContext:
+    """The year a date without one belongs to at ``offset``: the year of the innermost work heading that
+    names a period within one year ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025" in a report on 2024), else the
+    document's."""
+    year = None
+    for k, s in enumerate(regions.sections):
+        if s.start <= offset < s.end and regions.role[k] == "work":
+            if k not in regions.periods:
+                regions.periods[k] = heading_period(doc, ctx, s, regions.titles[k])
+            p = regions.periods[k]
+            if p is not None and p.date_start and p.date_end and p.date_start.year == p.date_end.year:
+                year = p.date_end.year
+    if year is None or year == ctx.year or ctx.school:
+        return ctx
+    return YearContext(year, ctx.school)
