@@ -22,7 +22,15 @@ from dataclasses import dataclass
 from ..items import Citation, Header, Section, Task, Timeframe
 from ..model import Block, Document
 from .task_tables import Columns, Row, read_columns, read_rows
-from .timeframes import Found, YearContext, anchored_bounds, combine, context_for, parse_timeframe
+from .timeframes import (
+    Found,
+    YearContext,
+    anchored_bounds,
+    combine,
+    context_for,
+    find_timeframes,
+    parse_timeframe,
+)
 from .timeframes import recurrence_in as _recurrence_in
 from .units import (
     labels_in,
@@ -280,6 +288,9 @@ def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, r
     if bounds:
         tf = combine([Found(b, True) for b in bounds], ", ".join(b.text for b in bounds), bounds[0].start, bounds[-1].end)
         _set_timeframe(task, tf)
+    elif (rec := next((f.timeframe for f in find_timeframes(text, ctx, base=task.start)
+                       if f.anchored and f.timeframe.recurrence), None)) is not None:
+        _set_timeframe(task, rec)  # "trước ngày 25 hằng tháng": a recurring bound, no single date
     elif period is not None:
         _set_timeframe(task, period)
     if recurring or _recurrence(text):
