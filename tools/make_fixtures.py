@@ -404,12 +404,9 @@ def split_layout(doc: Document, extras: Extras) -> Layout:
     h = parse_header(doc)
     text = doc.text
     blocks = [b for b in doc.blocks if b.kind != "footnote"]
-    body_start = h.body_start
     body_end = h.body_end if h.body_end is not None else len(text)
-    header_blocks = [b for b in blocks if b.end <= body_start]
+    header_blocks = [b for b in blocks if b.end <= h.body_start]
     closing = [b for b in blocks if b.start >= body_end and b.end <= doc.body_end]
-    body = [b for b in blocks if body_start <= b.start and b.end <= body_end]
-    # blocks the header parser left in no part (a kind-less top) go to the body
     body = [b for b in blocks if b not in header_blocks and b not in closing]
 
     issuer_lines = list(extras.issuer)
@@ -433,7 +430,9 @@ def split_layout(doc: Document, extras: Extras) -> Layout:
         if VV_RE.match(t) and not title:
             about.append(b)
             continue
-        if not title and t == t.upper() and number is None and not extras.issuer:
+        kind_span = h.spans.get("kind")
+        holds_kind = kind_span is not None and b.start <= kind_span[0] < b.end
+        if not title and not holds_kind and t == t.upper() and number is None and not extras.issuer:
             issuer_lines.append(t)  # an issuing body the .txt kept
             continue
         title.append(b)

@@ -17,7 +17,15 @@ from typing import Any
 
 from ..errors import GarbledTextError, InputError, NoTextLayerError
 from .builder import DocumentBuilder
-from .pdf_flow import PdfPage, body_size, drop_furniture, emit, parse_footnotes, split_footnotes
+from .pdf_flow import (
+    PdfPage,
+    body_size,
+    drop_furniture,
+    emit,
+    notes_by_page,
+    parse_footnotes,
+    split_footnotes,
+)
 from .pdf_lines import Glyph, glyphs_of, group_lines
 from .pdf_tables import PdfTable, convert_table
 
@@ -89,11 +97,11 @@ def read_pdf(path: Path, builder: DocumentBuilder, *, max_seconds: float = MAX_S
     for p in pages:
         split_footnotes(p, size)
     notes = parse_footnotes(pages)
-    markers = {m for m, _, _ in notes}
+    markers = notes_by_page(notes)
     by_page = {p.number: p for p in pages}
     for number, tables, glyphs in raw_tables:
         for t in tables:
-            converted = convert_table(t, glyphs, number, markers)
+            converted = convert_table(t, glyphs, number, markers.get(number, set()))
             if converted is not None:
                 by_page[number].tables.append(converted)
     emit(pages, builder, notes)
@@ -102,7 +110,8 @@ def read_pdf(path: Path, builder: DocumentBuilder, *, max_seconds: float = MAX_S
 
 def _read_page(page: Any, number: int) -> tuple[PdfPage, list[tuple[int, list[Any], list[Glyph]]], int, int, bool]:
     """One page: its lines outside tables, its tables (raw, converted later), (cid:…) count, glyph count."""
-    chars, rules, n_rules, has_images = _layout_objects(page)
+    chars, edges, has_images = _layout_objects(page)
+    rules = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and e["width"] > 10]
     if len(chars) > MAX_CHARS_PER_PAGE:
         raise InputError(f"page {number} holds {len(chars):,} characters; it is not a document page")
     chars = _dedupe(chars)
@@ -110,9 +119,13 @@ def _read_page(page: Any, number: int) -> tuple[PdfPage, list[tuple[int, list[An
     glyphs = glyphs_of([c for c in chars if not c["text"].startswith("(cid:")], float(page.height))
     tables: list[Any] = []
     in_tables: list[Glyph] = []
-    if n_rules >= MIN_RULE_CELLS and glyphs:
+    h_edges = [e for e in edges if e["orientation"] == "h"]
+    v_edges = [e for e in edges if e["orientation"] == "v"]
+    if len(h_edges) >= 2 and len(v_edges) >= 2 and len(edges) >= MIN_RULE_CELLS and glyphs:
+        settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                    "explicit_vertical_lines": v_edges, "explicit_horizontal_lines": h_edges}
         try:
-            found = page.find_tables()  # pdfplumber's full object model: only on pages with ruling lines
+            found = page.find_tables(settings)  # only the visible rules: white boxes behind text are not cells
         except Exception:  # noqa: BLE001 - a table finder failure must not lose the page's text
             found = []
         for t in found:
@@ -129,20 +142,33 @@ def _read_page(page: Any, number: int) -> tuple[PdfPage, list[tuple[int, list[An
     return p, raw, n_cid, len(chars), has_images
 
 
-def _layout_objects(page: Any) -> tuple[list[dict[str, Any]], list[tuple[float, float, float]], int, bool]:
-    """Characters, short horizontal rules, the number of ruling objects, and whether there are images.
+def _layout_objects(page: Any) -> tuple[list[dict[str, Any]], list[dict[str, Any]], bool]:
+    """Characters, the visible ruling lines (as pdfplumber edges), and whether the page has images.
 
     Read straight from pdfminer's layout tree: pdfplumber's conversion of every
-    object to a dict costs more than the parsing itself, and is only needed on
-    pages where its table finder runs.
+    object to a dict costs more than the parsing itself. Only rules that show
+    count: Word and LibreOffice draw white boxes behind highlighted text, and
+    those must not become table cells.
     """
     from pdfminer.layout import LTChar, LTContainer, LTCurve, LTImage, LTLine, LTRect
 
     height = float(page.height)
     mb_x0, mb_top = float(page.mediabox[0]), float(page.mediabox[1])
     chars: list[dict[str, Any]] = []
-    rules: list[tuple[float, float, float]] = []
-    n_rules = 0
+    edges: list[dict[str, Any]] = []
+
+    def edge(x0: float, y0: float, x1: float, y1: float) -> None:
+        top, bottom = height - max(y0, y1) + mb_top, height - min(y0, y1) + mb_top
+        x0, x1 = min(x0, x1) + mb_x0, max(x0, x1) + mb_x0
+        if bottom - top <= 2.5 and x1 - x0 >= 2:
+            y = (top + bottom) / 2
+            edges.append({"object_type": "rule_edge", "orientation": "h", "x0": x0, "x1": x1, "top": y,
+                          "bottom": y, "width": x1 - x0, "height": 0.0})
+        elif x1 - x0 <= 2.5 and bottom - top >= 2:
+            x = (x0 + x1) / 2
+            edges.append({"object_type": "rule_edge", "orientation": "v", "x0": x, "x1": x, "top": top,
+                          "bottom": bottom, "width": 0.0, "height": bottom - top})
+
     has_images = False
     stack = [page.layout]
     while stack:
@@ -155,14 +181,44 @@ def _layout_objects(page: Any) -> tuple[list[dict[str, Any]], list[tuple[float, 
                               "upright": o.upright, "matrix": o.matrix, "mb_top": mb_top})
             elif isinstance(o, LTImage):
                 has_images = True
-            elif isinstance(o, (LTLine, LTRect, LTCurve)):
-                n_rules += 1
-                if isinstance(o, (LTLine, LTRect)) and o.y1 - o.y0 <= 2.0 and o.x1 - o.x0 > 10:
-                    rules.append((o.x0 + mb_x0, o.x1 + mb_x0, height - o.y1 + mb_top))
+            elif isinstance(o, LTCurve):  # LTLine and LTRect are curves too
+                stroked = o.stroke and not _is_white(o.stroking_color)
+                filled = o.fill and not _is_white(o.non_stroking_color)
+                thin = o.width <= 2.5 or o.height <= 2.5
+                if isinstance(o, LTRect) and not thin:
+                    if stroked:
+                        edge(o.x0, o.y0, o.x1, o.y0)
+                        edge(o.x0, o.y1, o.x1, o.y1)
+                        edge(o.x0, o.y0, o.x0, o.y1)
+                        edge(o.x1, o.y0, o.x1, o.y1)
+                elif (stroked or filled) and (isinstance(o, (LTLine, LTRect)) or thin):
+                    edge(o.x0, o.y0, o.x1, o.y1)
+                elif stroked:  # a polyline: its axis-parallel pieces
+                    for (ax, ay), (bx, by) in zip(o.pts, o.pts[1:], strict=False):
+                        if abs(ax - bx) < 0.5 or abs(ay - by) < 0.5:
+                            edge(ax, ay, bx, by)
             elif isinstance(o, LTContainer):
                 stack.append(o)
     chars.sort(key=lambda c: (c["top"], c["x0"]))
-    return chars, rules, n_rules, has_images
+    return chars, edges, has_images
+
+
+def _is_white(color: Any) -> bool:
+    """Is a pdfminer colour white (gray 1, RGB 1,1,1, CMYK 0,0,0,0) or unset-and-invisible?"""
+    if color is None:
+        return False
+    values = color if isinstance(color, (tuple, list)) else (color,)
+    try:
+        nums = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False  # a pattern colour
+    if len(nums) == 1:
+        return nums[0] >= 0.99
+    if len(nums) == 3:
+        return all(v >= 0.99 for v in nums)
+    if len(nums) == 4:
+        return all(v <= 0.01 for v in nums)
+    return False
 
 
 def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:

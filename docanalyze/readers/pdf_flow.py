@@ -26,12 +26,14 @@ from ..lexicon import load_toml
 from ..normalize import fold
 from .builder import LIST_MARKER_RE, DocumentBuilder, RawCell, Run
 from .pdf_lines import Line, split_line, words
-from .pdf_tables import PdfTable, continue_table, join_runs, line_runs, same_columns
+from .pdf_tables import PdfTable, continue_table, join_runs, line_runs, note_mark, same_columns
 
 NATIONAL_RE = re.compile(r"C[ỘO]NG\s+H[OÒ][AÀ]\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A|Đ[ẢA]NG\s+C[ỘO]NG\s+S[ẢA]N\s+VI[ỆE]T\s+NAM",
                          re.I)
 NOI_NHAN_RE = re.compile(r"^\s*N[ơo]i\s+nh[ậa]n\s*:?", re.I)
 NUMBER_RE = re.compile(r"^\s*Số\s*[:.]", re.I)
+KINH_GUI_RE = re.compile(r"^\s*Kính\s+gửi", re.I)
+VV_RE = re.compile(r"^\s*(?:V/v|Về\s+việc)\b", re.I)
 _TERMINAL = (".", ";", ":", "!", "?", "…")
 _RULE_RE = re.compile(r"^[\s*_\-=~.·•]+$")
 
@@ -129,7 +131,9 @@ def split_footnotes(page: PdfPage, body_size: float) -> None:
         if y < 0.4 * page.height or abs(x0 - left) > 12 or not (25 <= x1 - x0 <= 0.6 * (right - left)):
             continue
         below = [ln for ln in lines if ln.top >= y - 1]
-        if below and all(ln.size < 0.95 * body_size for ln in below) and _opens_note(below[0]):
+        above = [ln.size for ln in lines if ln.top < y - 1]
+        ref = statistics.median(above) if above else body_size
+        if below and all(ln.size <= 1.01 * ref for ln in below) and _opens_note(below[0]):
             cut = y
             break
     if cut is None:  # no rule: small lines at the bottom, the first opened by a raised number
@@ -146,13 +150,16 @@ def split_footnotes(page: PdfPage, body_size: float) -> None:
     page.lines = [ln for ln in page.lines if ln.top < cut - 1]
 
 
+_NOTE_START_RE = re.compile(r"^(?:[\[(]?(\d{1,3})[\])]?){1,2}\s*(?=[^\W\d]|[“\"(])")
+
+
 def _opens_note(line: Line) -> bool:
     first = line.pieces[0] if line.pieces else None
     if first is None:
         return False
-    if first.sup and first.text.strip().isdigit():
+    if first.sup and note_mark(first.text) is not None:
         return True
-    return bool(re.match(r"^\(?\d{1,3}\)?\s*[^\W\d]", line.text))
+    return bool(_NOTE_START_RE.match(line.text))
 
 
 def parse_footnotes(pages: list[PdfPage]) -> list[tuple[str, list[Run], int]]:
@@ -168,9 +175,9 @@ def parse_footnotes(pages: list[PdfPage]) -> list[tuple[str, list[Run], int]]:
             pieces = ln.pieces
             marker = None
             expected = int(notes[-1][0]) + 1 if notes and notes[-1][0].isdigit() else None
-            m = re.match(r"^\(?(\d{1,3})\)?\s*", ln.text)
-            if pieces and pieces[0].sup and pieces[0].text.strip().isdigit():
-                marker = pieces[0].text.strip()
+            m = _NOTE_START_RE.match(ln.text)
+            if pieces and pieces[0].sup and note_mark(pieces[0].text) is not None:
+                marker = note_mark(pieces[0].text)
                 rest = pieces[1:]
             elif m and (int(m.group(1)) == expected or (expected is None and int(m.group(1)) <= 20)):
                 marker = m.group(1)
@@ -286,14 +293,14 @@ def header_zone(lines: list[Line], frame: Frame) -> tuple[int, list[list[Line]]]
     if anchor is None or split is None or split < frame.left + 0.25 * (frame.right - frame.left):
         return None
     parts = [_sides(ln, split) for ln in lines[: anchor + 16]]
-    lefts = [lp for lp, _, _ in parts[: anchor + 1] if lp is not None]
-    left_center = _center(lefts[-1]) if lefts else None
-    left_x0 = lefts[-1].x0 if lefts else None
-    right_part = parts[anchor][1]
-    assert right_part is not None
-    right_center, right_x1 = _center(right_part), right_part.x1
     left_col: list[Line] = []
     right_col: list[Line] = []
+
+    def aligned(part: Line, column: list[Line], tol: float) -> bool:
+        """Centred or left- or right-aligned like a line already in the column."""
+        return any(abs(_center(part) - _center(o)) <= tol or abs(part.x0 - o.x0) <= 0.5 * tol
+                   or abs(part.x1 - o.x1) <= 0.5 * tol for o in column)
+
     n = 0
     for k, (lp, rp, crosses) in enumerate(parts):
         if crosses:
@@ -301,14 +308,12 @@ def header_zone(lines: list[Line], frame: Frame) -> tuple[int, list[list[Line]]]
                 return None
             break
         tol = 2.5 * lines[k].size
-        if k > anchor and lp is not None and rp is None:
-            if left_center is None:
-                left_center, left_x0 = _center(lp), lp.x0
-            elif abs(_center(lp) - left_center) > tol and abs(lp.x0 - (left_x0 or lp.x0)) > 0.5 * tol:
-                break
-        if k > anchor and rp is not None and lp is None:
-            if abs(_center(rp) - right_center) > tol and abs(rp.x1 - right_x1) > 0.5 * tol:
-                break
+        if k > anchor and KINH_GUI_RE.match(lines[k].text):
+            break
+        if k > anchor and lp is not None and rp is None and left_col and not aligned(lp, left_col, tol):
+            break
+        if k > anchor and rp is not None and lp is None and not aligned(rp, right_col, tol):
+            break
         if lp is not None:
             left_col.append(lp)
         if rp is not None:
@@ -329,7 +334,8 @@ def _header_paragraphs(lines: list[Line], *, issuer_column: bool) -> list[list[L
         if paras:
             prev = paras[-1][-1]
             p = prev.text.strip()
-            join = p.endswith(("-", ",")) or p.endswith((" và", " VÀ")) or t[:1].islower()
+            join = p.endswith(("-", ",")) or p.endswith((" và", " VÀ")) or t[:1].islower() or (
+                bool(VV_RE.match(paras[-1][0].text)) and t != t.upper())  # "V/v …" over several lines
             if issuer_column and not join and p == p.upper() and t == t.upper() and prev.bold == ln.bold \
                     and not NUMBER_RE.match(t) and not NUMBER_RE.match(p) and not NATIONAL_RE.search(t):
                 join = not any(t.startswith(h + " ") or t == h for h in heads)
@@ -456,8 +462,9 @@ def breaks(prev: Line, cur: Line, fp: Frame, fc: Frame, *, sizes_reliable: bool 
     if prev.page == cur.page and cur.base - prev.base > fc.pitch + 0.35 * size:
         return True
     pc, cc = _centered(prev, fp), _centered(cur, fc)
-    if cc and not pc and prev.bold and cur.bold and _full(prev, fp):
-        return False  # a bold centred title wrapped after a line as wide as the page
+    if (pc or cc) and (pc or _full(prev, fp)) and (cc or _full(cur, fc)) and prev.bold == cur.bold and (
+            prev.bold or (_all_caps(p_text) and _all_caps(c_text))):
+        return False  # a centred title over several lines, some as wide as the page
     if pc or cc:
         return pc != cc
     room = fp.right - prev.x1
@@ -482,7 +489,7 @@ class Para:
 
 def emit(pages: list[PdfPage], builder: DocumentBuilder, notes: list[tuple[str, list[Run], int]]) -> None:
     """Lay out every page's lines and tables into the builder, in reading order."""
-    markers = {m for m, _, _ in notes}
+    markers = notes_by_page(notes)
     size = body_size(pages)
     fr = frames(pages, size)
     sizes_reliable = _sizes_reliable(pages)
@@ -588,11 +595,19 @@ def _sizes_reliable(pages: list[PdfPage]) -> bool:
     return not spreads or statistics.median(spreads) < 0.2
 
 
-def _add_lines(builder: DocumentBuilder, lines: list[Line], markers: set[str], index: int) -> None:
+def notes_by_page(notes: list[tuple[str, list[Run], int]]) -> dict[int, set[str]]:
+    """The footnote numbers each page's bottom holds: a raised number is a reference only on its note's page."""
+    out: dict[int, set[str]] = {}
+    for marker, _runs, page in notes:
+        out.setdefault(page, set()).add(marker)
+    return out
+
+
+def _add_lines(builder: DocumentBuilder, lines: list[Line], markers: dict[int, set[str]], index: int) -> None:
     runs: list[Run] = []
     prev_text = ""
     for ln in lines:
-        r = line_runs(ln, markers)
+        r = line_runs(ln, markers.get(ln.page, set()))
         runs = join_runs(runs, r, prev_text, ln.text) if runs else r
         prev_text = ln.text
     builder.add_paragraph(runs, page=lines[0].page, index=index)

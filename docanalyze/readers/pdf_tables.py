@@ -9,10 +9,11 @@ one row again.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .builder import LIST_MARKER_RE, Run
+from .builder import LIST_MARKER_RE, Run, superscript
 from .pdf_lines import Glyph, Line, group_lines
 
 _TERMINAL = ".;:!?"
@@ -87,15 +88,32 @@ def cell_paragraphs(lines: list[Line], x1: float, notes: set[str] | None = None)
     return paras
 
 
+NOTE_MARK_RE = re.compile(r"^(?:[\[(]?(\d{1,3})[\])]?){1,2}$")  # 1, [1], (1); "[1][1]" as LibreOffice draws it
+
+
+def note_mark(text: str) -> str | None:
+    """The footnote number a raised mark stands for ("[3]" -> "3")."""
+    m = NOTE_MARK_RE.match(text.strip())
+    return m.group(1) if m else None
+
+
 def line_runs(line: Line, notes: set[str] | None = None) -> list[Run]:
-    """A line's pieces as builder runs; a raised number that names a footnote becomes a footnote reference."""
+    """A line's pieces as builder runs; a raised number that names a footnote becomes a footnote reference.
+
+    Any other raised digits (m², 10³) stay as superscript digits, which \\d does not match.
+    """
     runs: list[Run] = []
     for p in line.pieces:
-        if p.sup and notes is not None and p.text.strip().isdigit() and p.text.strip() in notes:
-            runs.append(Run("", footnote_ref=p.text.strip()))
-            if p.text.endswith(" "):
-                runs.append(Run(" "))
-            continue
+        if p.sup:
+            mark = note_mark(p.text)
+            if mark is not None and notes is not None and mark in notes:
+                runs.append(Run("", footnote_ref=mark))
+                if p.text.endswith(" "):
+                    runs.append(Run(" "))
+                continue
+            if p.text.strip().isdigit():
+                runs.append(Run(superscript(p.text), p.bold, p.italic))
+                continue
         runs.append(Run(p.text, p.bold, p.italic))
     return runs
 
@@ -115,6 +133,9 @@ def convert_table(table: Any, glyphs: list[Glyph], page: int, notes: set[str] | 
         return None
     xs = _cluster([b[0] for b in boxes] + [b[2] for b in boxes])
     ys = _cluster([b[1] for b in boxes] + [b[3] for b in boxes])
+    # a column edge no cell starts at (a sliver column Word keeps in its grid) is not a column
+    starts = {_index(xs, b[0]) for b in boxes}
+    xs = [x for k, x in enumerate(xs) if k in starts or k == len(xs) - 1]
     if len(xs) < 2 or len(ys) < 2:
         return None
     cells: list[PdfCell] = []
@@ -147,14 +168,34 @@ def convert_table(table: Any, glyphs: list[Glyph], page: int, notes: set[str] | 
 
 
 def same_columns(a: PdfTable, b: PdfTable, tol: float = 3.0) -> bool:
-    """Do two table parts share their column edges (the same table on two pages)?"""
-    if a.n_cols != b.n_cols or a.n_cols == 0:
+    """Can ``b`` be the part of ``a`` on the next page? Same outer edges, and every column edge of one
+    is an edge of the other (a page of data rows may lack the edges of a merged header row)."""
+    if not a.col_edges or not b.col_edges:
         return False
-    return all(abs(x - y) <= tol for x, y in zip(a.col_edges, b.col_edges, strict=True))
+    if abs(a.col_edges[0] - b.col_edges[0]) > tol or abs(a.col_edges[-1] - b.col_edges[-1]) > tol:
+        return False
+    small, big = (a.col_edges, b.col_edges) if len(a.col_edges) <= len(b.col_edges) else (b.col_edges, a.col_edges)
+    return all(any(abs(x - y) <= tol for y in big) for x in small)
+
+
+def _remap_columns(first: PdfTable, more: PdfTable) -> None:
+    """Give ``more``'s cells the column numbers of ``first``'s grid (edges merged)."""
+    edges = sorted(set(first.col_edges) | {x for x in more.col_edges
+                                            if all(abs(x - y) > 3.0 for y in first.col_edges)})
+    if edges != first.col_edges:
+        for c in first.cells:
+            x0, x1 = first.col_edges[c.col], first.col_edges[min(c.col + c.colspan, len(first.col_edges) - 1)]
+            c.col, c.colspan = _index(edges, x0), max(1, _index(edges, x1) - _index(edges, x0))
+        first.col_edges = edges
+    for c in more.cells:
+        x0, x1 = more.col_edges[c.col], more.col_edges[min(c.col + c.colspan, len(more.col_edges) - 1)]
+        c.col, c.colspan = _index(edges, x0), max(1, _index(edges, x1) - _index(edges, x0))
+    more.col_edges = edges
 
 
 def continue_table(first: PdfTable, more: PdfTable) -> None:
     """Append ``more`` (the part of the table on the next page) to ``first``."""
+    _remap_columns(first, more)
     rows_before = first.n_rows
     cells = sorted(more.cells, key=lambda c: (c.row, c.col))
     if first.n_rows and first.row_texts(0) == more.row_texts(0) and any(first.row_texts(0)):

@@ -357,12 +357,12 @@ class _WordReader:
             grid.append(row)
         _collapse_unused_columns(grid)
         if self._is_layout(grid):
-            for row in grid:
-                for cell in row:
-                    if cell["vmerge"] == "continue":
-                        continue
-                    for runs, marker in cell["paras"]:
-                        self.builder.add_paragraph(runs, marker=marker)
+            # column by column, left first, as one reads the block (and as the PDF reader lays it out):
+            # issuing body, its number; then Quốc hiệu, motto, place and date
+            cells = [c for row in grid for c in row if c["vmerge"] != "continue"]
+            for cell in sorted(cells, key=lambda c: c["col"]):  # stable: rows stay in order within a column
+                for runs, marker in cell["paras"]:
+                    self.builder.add_paragraph(runs, marker=marker)
             return
         cells: list[RawCell] = []
         open_cells: dict[int, RawCell] = {}  # column -> the cell a vMerge continues
