@@ -348,8 +348,12 @@ def _in_citation(c: _Context, start: int, end: int) -> bool:
 
 # ------------------------------------------------------------------ headings
 def _title_period(c: _Context, s: Section) -> Timeframe | None:
-    k = c.sections.index(s) if s in c.sections else None
-    return heading_period(c.doc, c.ctx, s, c.regions.titles[k] if k is not None else None)
+    k = next((i for i, x in enumerate(c.sections) if x is s), None)
+    if k is None:
+        return heading_period(c.doc, c.ctx, s)
+    if k not in c.regions.periods:
+        c.regions.periods[k] = heading_period(c.doc, c.ctx, s, c.regions.titles[k])
+    return c.regions.periods[k]
 
 
 def _heading_period(c: _Context, offset: int, upto: int | None = None) -> Timeframe | None:

@@ -103,6 +103,11 @@ _ANCHOR_BEFORE_RE = re.compile(
 _ANCHOR_LABEL_AFTER_RE = re.compile(r"^\s*[:]")
 
 
+# every expression holds a digit or one of these words; text without any is skipped at once
+_ANY_RE = re.compile(r"\d|hằng|hàng|mỗi|định\s+kỳ|thường\s+xuyên|liên\s+tục|suốt|năm|quý|tháng|học\s+kỳ|theo|khi|"
+                     r"sau|kịp|ngay|sáu|chín|\bba\b", re.I)
+
+
 @dataclass(frozen=True)
 class YearContext:
     """Which year a date without one belongs to."""
@@ -194,6 +199,8 @@ def _claimed(spans: list[tuple[int, int]], s: int, e: int) -> bool:
 
 def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
     """Every time expression in ``text`` (offsets shifted by ``base``), in text order, without overlaps."""
+    if not _ANY_RE.search(text):
+        return []
     found: list[tuple[int, int, Timeframe, bool]] = []
     spans: list[tuple[int, int]] = []
     forms: dict[int, str] = {}
