@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -88,6 +88,13 @@ def issuer_by_code() -> dict[str, Issuer]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
+def fold_cached(text: str) -> str:
+    """:func:`~docanalyze.normalize.fold`, memoized: the citation finder folds the same few words over and over."""
+    return fold(text)
+
+
+@lru_cache(maxsize=1 << 16)
 def word_key(text: str) -> str:
     """Lenient key for a type word: folded, without tone marks ("Kế hoach" = "Kế hoạch")."""
     return strip_accents(fold(text))

@@ -59,7 +59,12 @@ def type_before(text: str, pos: int) -> tuple[DocType, bool, int, bool] | None:
     off = len(seg)
     for tok in reversed(toks):
         off -= len(tok)
-        if not tok or _PUNCT_RE.search(tok) or len(run) >= 6:
+        if not tok or len(run) >= 6:
+            break
+        cut = _last_punct(tok)
+        if cut >= 0:  # "(Nghị định số …": the word after an opening bracket still counts
+            if cut + 1 < len(tok):
+                run.insert(0, (base + off + cut + 1, tok[cut + 1 :]))
             break
         run.insert(0, (base + off, tok))
         off -= 1
@@ -87,6 +92,12 @@ def type_before(text: str, pos: int) -> tuple[DocType, bool, int, bool] | None:
                 if hit is not None and phrase[:1].isupper() and not hit[1]:
                     return hit[0], hit[1], run[j - n + 1][0], has_so
     return None
+
+
+def _last_punct(tok: str) -> int:
+    if _PUNCT_RE.search(tok) is None:
+        return -1
+    return max(tok.rfind(ch) for ch in ",;:()“”\"\t")
 
 
 @cache

@@ -58,8 +58,9 @@ def resolve_citations(citations: list[Citation], doc: Document | None = None) ->
     """Group mentions into cited documents; set ``doc_id`` and fill short mentions from full ones."""
     groups: list[list[int]] = []
     by_key: dict[str, int] = {}
-    by_yearless: dict[tuple[str, str], list[tuple[int, bool]]] = {}
-    by_law: dict[str, list[tuple[int | None, int]]] = {}
+    by_yearless: dict[tuple[str, str], set[tuple[int, bool]]] = {}
+    by_law: dict[str, dict[int, set[int]]] = {}  # title -> document -> the years it is given
+    numbered: set[int] = set()
     for i, c in enumerate(citations):
         gid = None
         key = _key(c)
@@ -67,16 +68,17 @@ def resolve_citations(citations: list[Citation], doc: Document | None = None) ->
             gid = by_key.get(key)
             yl = _yearless(c.number) if gid is None and c.number else None
             if gid is None and yl is not None:
-                cands = {g for g, has_year in by_yearless.get(yl[:2], []) if has_year != yl[2]}
+                cands = {g for g, has_year in by_yearless.get(yl[:2], ()) if has_year != yl[2]}
                 if len(cands) == 1:
                     gid = cands.pop()
         if gid is None and c.name and c.type in _TITLED:
             base, year = _law_identity(c)
-            cands = [g for y, g in by_law.get(base, []) if y is None or year is None or y == year]
+            cands = {g for g, years in by_law.get(base, {}).items()
+                     if year is None or not years or year in years}
             if c.number:  # a numbered law joins a title-only mention, never another number
-                cands = [g for g in cands if not any(citations[j].number for j in groups[g])]
-            if len(set(cands)) == 1:
-                gid = cands[0]
+                cands -= numbered
+            if len(cands) == 1:
+                gid = cands.pop()
         if gid is None:
             gid = len(groups)
             groups.append([])
@@ -85,10 +87,14 @@ def resolve_citations(citations: list[Citation], doc: Document | None = None) ->
             by_key.setdefault(key, gid)
             yl = _yearless(c.number) if c.number else None
             if yl is not None:
-                by_yearless.setdefault(yl[:2], []).append((gid, yl[2]))
+                by_yearless.setdefault(yl[:2], set()).add((gid, yl[2]))
         if c.name and c.type in _TITLED:
             base, year = _law_identity(c)
-            by_law.setdefault(base, []).append((year, gid))
+            years = by_law.setdefault(base, {}).setdefault(gid, set())
+            if year is not None:
+                years.add(year)
+        if c.number:
+            numbered.add(gid)
     return [_document(gid, [citations[i] for i in idx], idx) for gid, idx in enumerate(groups)]
 
 

@@ -143,8 +143,8 @@ def named_citation(text: str, start: int, word: str) -> Citation | None:
         end = nm.end()
     c = Citation(text="", start=start, end=end, type=kind, number=number, name=name, system="state")
     read_tail(text, c)
-    if number is None and kind == "Hiến pháp" and not y and c.date is None and " nước " not in name:
-        c.short = True
+    if kind == "Hiến pháp" and not y and c.date is None and " nước " not in name:
+        return None  # "trái với Hiến pháp": the Constitution in general, not a cited text
     return c
 
 

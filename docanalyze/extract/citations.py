@@ -14,6 +14,7 @@ Re-mentions are linked to their full mention by :func:`resolve_citations`
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..items import Citation, CitedDocument, Header
 from ..lexicon import DocType, issuer_by_code, type_by_code, type_by_name
@@ -27,6 +28,17 @@ from .citation_titles import law_key, named_citation
 __all__ = ["find_citations", "resolve_citations", "parse_symbol", "issuer_from_code"]
 
 _CODE_SPLIT = re.compile(r"[\-/]")
+_TRAILING_DIGITS = re.compile(r"[0-9]+$")
+_NUMBER_HEAD = re.compile(r"^([0-9]+)[a-zđ]?(/(?:19|20)[0-9]{2})?")
+_NUMBER_PARTS = re.compile(r"^[0-9]+[a-zđ]?(?:/(?:19|20)[0-9]{2})?(?P<s>[/\-])(?P<sym>.+)$")
+_SO_BEFORE = re.compile(r"(?:^|[ \n])[Ss]ố[ \n]?:?[ \n]?$")
+_JOINED = re.compile(r"[ \n]*(?:,|và|,[ \n]*và)[ \n]*")
+
+
+@lru_cache(maxsize=4096)
+def _code_key(code: str) -> str:
+    """'QH15' -> folded 'qh': the key of a code in the registry (a term number dropped)."""
+    return fold(_TRAILING_DIGITS.sub("", code))
 
 
 def find_citations(doc: Document, header: Header | None = None) -> list[Citation]:
@@ -68,6 +80,7 @@ def find_citations(doc: Document, header: Header | None = None) -> list[Citation
 
 
 # ---------------------------------------------------------------- numbers
+@lru_cache(maxsize=4096)
 def parse_symbol(sep: str, sym: str, has_year: bool = False) -> Symbol | None:
     """Split a symbol into type code and issuer codes; None when a part is not code-like.
 
@@ -97,7 +110,7 @@ def _code_like(code: str) -> bool:
     """A code has two capitals at least (QĐ, TTg, CTr, QH15) or is a known code."""
     if sum(1 for ch in code if ch.isupper()) >= 2:
         return True
-    key = fold(re.sub(r"[0-9]+$", "", code))
+    key = _code_key(code)
     return key in type_by_code("state") or key in type_by_code("party") or key in issuer_by_code()
 
 
@@ -116,7 +129,7 @@ def _numbered(text: str, m: re.Match[str]) -> Citation | None:
         doc_type = (code_type or word_type) if generic else word_type
         span_start = tw_start
     else:
-        has_so = bool(re.search(r"(?:^|[ \n])[Ss]ố[ \n]?:?[ \n]?$", text[max(0, start - 6) : start]))
+        has_so = bool(_SO_BEFORE.search(text[max(0, start - 6) : start]))
         if sym.type_code is None:
             known = _known_issuer(sym.issuers[0])
             # "1774/UBND", "108-SGDĐT" need a type word; "69/2025/QH15" and "số 12/UBND-VP" stand alone
@@ -159,7 +172,7 @@ def _coordinate(cits: list[Citation], text: str) -> None:
         a, b = cits[i], cits[i + 1]
         if a.date_text is not None or a.issuer is not None or not a.number or not b.number:
             continue
-        if not re.fullmatch(r"[ \n]*(?:,|và|,[ \n]*và)[ \n]*", text[a.end : b.start]):
+        if not _JOINED.fullmatch(text, a.end, b.start):
             continue
         if a.type != b.type or _symbol_of(a.number) != _symbol_of(b.number):
             continue
@@ -172,8 +185,7 @@ def _coordinate(cits: list[Citation], text: str) -> None:
 
 def _consecutive(a: str, b: str) -> bool:
     """Documents issued together carry nearby numbers of one year: 217-QĐ/TW and 218-QĐ/TW."""
-    ma = re.match(r"^([0-9]+)[a-zđ]?(/(?:19|20)[0-9]{2})?", a)
-    mb = re.match(r"^([0-9]+)[a-zđ]?(/(?:19|20)[0-9]{2})?", b)
+    ma, mb = _NUMBER_HEAD.match(a), _NUMBER_HEAD.match(b)
     if not ma or not mb or ma.group(2) != mb.group(2):
         return False
     return abs(int(ma.group(1)) - int(mb.group(1))) <= 5
@@ -181,11 +193,11 @@ def _consecutive(a: str, b: str) -> bool:
 
 def _symbol_of(number: str) -> str:
     """'217-QĐ/TW' -> '-QĐ/TW'; '04/2015/NĐ-CP' -> '/NĐ-CP' (number and year dropped)."""
-    return fold(re.sub(r"^[0-9]+[a-zđ]?(?:/(?:19|20)[0-9]{2})?", "", number))
+    return fold(_NUMBER_HEAD.sub("", number))
 
 
 def _known_issuer(code: str) -> bool:
-    return fold(re.sub(r"[0-9]+$", "", code)) in issuer_by_code()
+    return _code_key(code) in issuer_by_code()
 
 
 def issuer_from_code(number: str, text: str = "") -> tuple[str, bool] | None:
@@ -195,7 +207,13 @@ def issuer_from_code(number: str, text: str = "") -> tuple[str, bool] | None:
     joined with ' - ' ('BDVTU-UBNDTP'). ``text`` settles 'TU': a document that speaks of its
     "Thành ủy" is in a centrally-run city, where the Party committee is a Thành ủy.
     """
-    m = re.match(r"^[0-9]+[a-zđ]?(?:/(?:19|20)[0-9]{2})?(?P<s>[/\-])(?P<sym>.+)$", number)
+    city = bool(text) and text.count("Thành ủy") + text.count("Thành uỷ") > text.count("Tỉnh ủy") + text.count("Tỉnh uỷ")
+    return _issuer_from_code(number, city)
+
+
+@lru_cache(maxsize=4096)
+def _issuer_from_code(number: str, city: bool) -> tuple[str, bool] | None:
+    m = _NUMBER_PARTS.match(number)
     if not m:
         return None
     sym = parse_symbol(m.group("s"), m.group("sym"), "/20" in number[:8] or "/19" in number[:8])
@@ -204,7 +222,7 @@ def issuer_from_code(number: str, text: str = "") -> tuple[str, bool] | None:
     codes = issuer_by_code()
     found = []
     for part in sym.issuers:
-        iss = codes.get(fold(re.sub(r"[0-9]+$", "", part)))
+        iss = codes.get(_code_key(part))
         if iss is not None:
             found.append(iss)
         if sym.type_code is None:  # an official letter: the first part is the issuer, the rest its units
@@ -214,8 +232,7 @@ def issuer_from_code(number: str, text: str = "") -> tuple[str, bool] | None:
     names = []
     for iss in found:
         name = iss.name
-        if iss.code in ("TU", "TƯ") and text and text.count("Thành ủy") + text.count("Thành uỷ") > \
-                text.count("Tỉnh ủy") + text.count("Tỉnh uỷ"):
+        if iss.code in ("TU", "TƯ") and city:
             name = "Thành ủy"
         names.append(name)
     return " - ".join(dict.fromkeys(names)), all(i.certain for i in found)
@@ -224,9 +241,10 @@ def issuer_from_code(number: str, text: str = "") -> tuple[str, bool] | None:
 def _code_issuers(cits: list[Citation], text: str) -> None:
     """Issuers the text does not name: from the number's code, else from the type (Luật: Quốc hội)."""
     names = type_by_name()
+    city = text.count("Thành ủy") + text.count("Thành uỷ") > text.count("Tỉnh ủy") + text.count("Tỉnh uỷ")
     for c in cits:
         if c.issuer is None and c.number:
-            got = issuer_from_code(c.number, text)
+            got = _issuer_from_code(c.number, city)
             if got is not None:
                 c.issuer, c.issuer_source = got[0], "code" if got[1] else "code_kind"
         if c.issuer is None and c.type:
