@@ -161,3 +161,58 @@ def test_real_letter_reporting_a_past_period_has_no_deadline(shared_real: Path) 
     """"Trong giai đoạn từ ngày 17/01/2026 đến ngày 30/06/2026, Sở … chưa tiếp nhận …" reports, it binds nothing."""
     a = analyze(shared_real / "BC-cong-tac-QL-an-toan-hoa-chat-2025.docx")
     assert a.deadlines == [] and a.tasks == []
+
+
+def test_unit_headings_written_as_sentences_and_paragraph_work() -> None:
+    """'1. Phòng … có trách nhiệm:' over bullets, 'Đề nghị …:' over a paragraph, a bare unit over paragraphs."""
+    from docanalyze.readers.builder import DocumentBuilder
+    from docanalyze.readers.text import read_text
+
+    b = DocumentBuilder(source="inline")
+    read_text(KH_COLON, b)
+    a = analyze(b.build())
+    assert [(t.text[:25], t.lead) for t in a.tasks] == [
+        ("Tham mưu kiện toàn Ban Ch", ["Phòng Nông nghiệp và Phát triển nông thôn"]),
+        ("Kiểm tra hệ thống đê điều", ["Phòng Nông nghiệp và Phát triển nông thôn"]),
+        ("Vận động Nhân dân tham gi", ["Ủy ban Mặt trận Tổ quốc Việt Nam huyện"]),
+        ("Xây dựng phương án ứng ph", ["Ủy ban nhân dân các xã, thị trấn"]),
+        ("Bố trí lực lượng xung kíc", ["Ủy ban nhân dân các xã, thị trấn"]),
+    ]
+    assert [d.text for d in a.deadlines] == ["trước ngày 15/02/2025", "trước ngày 30/4/2025"]
+
+
+KH_COLON = """ỦY BAN NHÂN DÂN HUYỆN A
+
+Số: 10/KH-UBND
+
+A, ngày 05 tháng 01 năm 2025
+
+KẾ HOẠCH
+
+Phòng, chống thiên tai năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+Chủ động phòng, chống thiên tai, giảm thiểu thiệt hại.
+
+II. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Nông nghiệp và Phát triển nông thôn có trách nhiệm:
+
+- Tham mưu kiện toàn Ban Chỉ huy phòng, chống thiên tai huyện trước ngày 15/02/2025.
+
+- Kiểm tra hệ thống đê điều, hồ đập trước mùa mưa bão.
+
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện phối hợp:
+
+Vận động Nhân dân tham gia ủng hộ khắc phục hậu quả thiên tai.
+
+3. Ủy ban nhân dân các xã, thị trấn
+
+Xây dựng phương án ứng phó thiên tai theo cấp độ rủi ro, gửi về Phòng Nông nghiệp và Phát triển nông thôn \
+trước ngày 30/4/2025.
+
+Bố trí lực lượng xung kích thường trực trong mùa mưa bão.
+
+Trên đây là Kế hoạch phòng, chống thiên tai năm 2025./.
+"""

@@ -182,6 +182,8 @@ def _walk(c: _Context, children: list[int], unit: str | None, period: Timeframe 
         here_period = _title_period(c, s) or period
         here_recurring = recurring or (heading_like(s) and _recurrence(s.title) is not None)
         uh = unit_heading(s.title) if s.style not in ("dash", "plus", "bullet") or kids else None
+        if uh is None and s.title.rstrip().endswith(":") and (u := subject_unit(s.title)):
+            uh = (u, None)  # "1. Sở Giáo dục và Đào tạo có trách nhiệm:" over the work it lists
         if uh is not None and uh[1] is None:
             if kids:
                 out += _walk(c, kids, uh[0], here_period, here_recurring)
