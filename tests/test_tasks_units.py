@@ -99,3 +99,20 @@ def test_label_lines() -> None:
         ["Phòng Quản lý chất lượng"], ["các khoa lâm sàng, cận lâm sàng"])
     assert units_of_label("Phòng Kế hoạch tổng hợp; các khoa có liên quan") == (
         ["Phòng Kế hoạch tổng hợp", "các khoa có liên quan"], [])
+
+
+def test_lexicon_examples() -> None:
+    """Every example written beside the lexicons holds."""
+    from docanalyze.extract.task_tables import column_role
+    from docanalyze.extract.work_sections import own_role
+    from docanalyze.items import Section
+    from docanalyze.lexicon import load_toml
+
+    for text, subject, partners in load_toml("units.toml")["examples"]["subjects"]:
+        assert (subject_unit(text) or "") == subject, text
+        assert " | ".join(partners_in_text(text)) == partners, text
+    for header, role in load_toml("task_columns.toml")["examples"]["headers"]:
+        assert column_role(header) == role, header
+    for title, kind, role in load_toml("task_sections.toml")["examples"]:
+        sec = Section(marker="I.", style="roman", level=1, title=title, start=0, heading_end=len(title), end=100)
+        assert (own_role(sec, kind) or "") == role, title
