@@ -295,52 +295,11 @@ class Signals:
     passage_done: np.ndarray  # P: how much each passage reads as a statement of work done
     task_total: np.ndarray  # T: each task's whole IDF mass
     eligible: np.ndarray  # P: 1 where the passage can be evidence (not next-period tasks, not proposals)
+    task_sim: np.ndarray | None = None  # T × T cosine between tasks (on the words they share with the report)
 
     def matrix(self, names: tuple[str, ...] | list[str]) -> np.ndarray:
         """(T·P) × F design matrix in task-major order."""
         return np.stack([self.pair[n].reshape(-1) for n in names], axis=1)
-
-
-def _idf(units: list[list[str]]) -> dict[str, float]:
-    df: dict[str, int] = {}
-    for terms in units:
-        for w in set(terms):
-            df[w] = df.get(w, 0) + 1
-    n = len(units)
-    return {w: math.log((1 + n) / (1 + d)) + 1.0 for w, d in df.items()}
-
-
-def _tfidf(units: list[list[str]], vocab: dict[str, int], idf: dict[str, float]) -> np.ndarray:
-    """Rows of sublinear TF-IDF over ``vocab``, normalized by the norm over *all* of each unit's terms.
-
-    Only terms that tasks and passages share can add to a dot product, so the
-    matrices hold just those columns; the norm still counts every term.
-    """
-    m = np.zeros((len(units), len(vocab)), dtype=np.float32)
-    for i, terms in enumerate(units):
-        counts: dict[str, int] = {}
-        for w in terms:
-            counts[w] = counts.get(w, 0) + 1
-        norm = 0.0
-        for w, c in counts.items():
-            v = (1.0 + math.log(c)) * idf[w]
-            norm += v * v
-            k = vocab.get(w)
-            if k is not None:
-                m[i, k] = v
-        if norm > 0:
-            m[i] /= math.sqrt(norm)
-    return m
-
-
-def _binary(units: list[list[str]], vocab: dict[str, int], weights: dict[str, float] | None = None) -> np.ndarray:
-    m = np.zeros((len(units), len(vocab)), dtype=np.float32)
-    for i, terms in enumerate(units):
-        for w in set(terms):
-            k = vocab.get(w)
-            if k is not None:
-                m[i, k] = weights[w] if weights else 1.0
-    return m
 
 
 @dataclass
@@ -351,35 +310,67 @@ class Similarity:
     cov: np.ndarray  # T × P: share of the task's IDF mass the passage holds
     rcov: np.ndarray  # T × P: share of the passage's IDF mass the task holds (low: the task is a side remark)
     cos_extra: np.ndarray  # T × E
-    task_weights: np.ndarray  # T × V (V: task terms found elsewhere), IDF where the task has the term
+    cos_tasks: np.ndarray  # T × T: how alike the tasks are (a plan may repeat a task for another unit)
+    task_weights: np.ndarray  # T × K (K: task terms found elsewhere), IDF where the task has the term
+    passage_bin: np.ndarray  # P × K, 1 where the passage has the term
     task_total: np.ndarray  # T: the task's whole IDF mass
-    vocab: dict[str, int]
+    vocab: dict[str, int]  # term -> column of the K shared terms
     idf: dict[str, float]
 
 
 def similarity(tasks: list[list[str]], passages: list[list[str]], extra: list[list[str]] | None = None
                ) -> Similarity:
-    """Cosine and coverage of tasks against passages (and ``extra`` units), IDF over tasks and passages."""
+    """Cosine (sublinear TF-IDF) and coverage of tasks against passages and ``extra`` units.
+
+    IDF is smoothed as scikit-learn's (``ln((1+N)/(1+df)) + 1``) over tasks and passages. Everything is
+    computed on integer term ids with numpy; only the terms tasks share with the other units get a
+    column, since no other term can add to a dot product (norms still count every term).
+    """
     extra = extra or []
-    idf = _idf(tasks + passages)
-    default = math.log(1 + len(tasks) + len(passages)) + 1.0
-    for terms in extra:
-        for w in terms:
-            idf.setdefault(w, default)
-    elsewhere = {w for terms in passages + extra for w in terms}
-    vocab: dict[str, int] = {}
-    for terms in tasks:
-        for w in terms:
-            if w in elsewhere and w not in vocab:
-                vocab[w] = len(vocab)
-    tv, pv = _tfidf(tasks, vocab, idf), _tfidf(passages, vocab, idf)
-    tw = _binary(tasks, vocab, idf)
-    total = np.array([sum(idf[w] for w in set(terms)) for terms in tasks], dtype=np.float32)
-    cov = (tw @ _binary(passages, vocab).T) / np.maximum(total[:, None], 1e-9)
-    p_total = np.array([sum(idf[w] for w in set(terms)) for terms in passages], dtype=np.float32)
-    rcov = (_binary(tasks, vocab) @ _binary(passages, vocab, idf).T) / np.maximum(p_total[None, :], 1e-9)
-    ev = _tfidf(extra, vocab, idf) if extra else np.zeros((0, len(vocab)), dtype=np.float32)
-    return Similarity(tv @ pv.T, cov, rcov, tv @ ev.T, tw, total, vocab, idf)
+    units = tasks + passages + extra
+    T, P = len(tasks), len(passages)
+    U = len(units)
+    ids_of: dict[str, int] = {}
+    flat: list[int] = []
+    lengths = []
+    for terms in units:
+        flat.extend([ids_of.setdefault(w, len(ids_of)) for w in terms])
+        lengths.append(len(terms))
+    V = max(len(ids_of), 1)
+    rows = np.repeat(np.arange(U, dtype=np.int64), lengths)
+    keys, counts = np.unique(rows * V + np.asarray(flat, dtype=np.int64), return_counts=True)
+    r, c = keys // V, keys % V
+    n = T + P
+    df = np.bincount(c[r < n], minlength=V)
+    idf_arr = np.log((1.0 + n) / (1.0 + df)) + 1.0
+    val = np.where(counts > 1, 1.0 + np.log(np.maximum(counts, 1)), 1.0) * idf_arr[c]
+    norm = np.sqrt(np.bincount(r, val * val, minlength=U))
+    in_task = np.bincount(c[r < T], minlength=V) > 0
+    in_other = np.bincount(c[r >= T], minlength=V) > 0
+    keep = in_task & in_other
+    col = np.cumsum(keep) - 1
+    K = int(keep.sum())
+    sel = keep[c]
+    rs, cs, vs = r[sel], col[c[sel]], (val[sel] / np.maximum(norm[r[sel]], 1e-12)).astype(np.float32)
+    w_idf = idf_arr[c[sel]].astype(np.float32)
+
+    def block(lo: int, hi: int, values: np.ndarray | None) -> np.ndarray:
+        m = np.zeros((hi - lo, K), dtype=np.float32)
+        k = (rs >= lo) & (rs < hi)
+        m[rs[k] - lo, cs[k]] = 1.0 if values is None else values[k]
+        return m
+
+    tv, pv, ev = block(0, T, vs), block(T, T + P, vs), block(T + P, U, vs)
+    tw, pb = block(0, T, w_idf), block(T, T + P, None)
+    mass = np.bincount(r, idf_arr[c], minlength=U).astype(np.float32)
+    total, p_total = mass[:T], mass[T:T + P]
+    cov = (tw @ pb.T) / np.maximum(total[:, None], 1e-9)
+    idf_row = idf_arr[np.flatnonzero(keep)].astype(np.float32)
+    rcov = ((tw > 0).astype(np.float32) @ (pb * idf_row).T) / np.maximum(p_total[None, :], 1e-9)
+    words = list(ids_of)
+    vocab = {words[i]: int(col[i]) for i in np.flatnonzero(keep)}
+    idf = dict(zip(words, idf_arr[: len(words)].tolist(), strict=True))
+    return Similarity(tv @ pv.T, cov, rcov, tv @ ev.T, tv @ tv.T, tw, pb, total, vocab, idf)
 
 
 @cache
@@ -424,7 +415,7 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     phrases = similarity([u.phrases for u in t_units], [u.phrases for u in p_units])
     cos_w, cov_w, cos_h = words.cos, words.cov, words.cos_extra
     cos_b, cov_b = bigrams.cos, bigrams.cov
-    pb = _binary([u.words for u in p_units], words.vocab)
+    pb = words.passage_bin
 
     head = np.zeros((T, P), dtype=np.float32)
     for j, p in enumerate(passages):
@@ -486,7 +477,7 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
         pair[f"role_{role}"] = ones * np.array([p.role == role for p in passages], dtype=np.float32)[None, :]
     eligible = np.array([p.role not in NOT_EVIDENCE for p in passages], dtype=np.float32)
     return Signals(t_units, p_units, words.idf, pair, words.task_weights, pb, words.vocab, done, words.task_total,
-                   eligible)
+                   eligible, words.cos_tasks)
 
 
 def _cite_key(c: object) -> str:

@@ -176,7 +176,12 @@ def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndar
         j0 = order[0]
         top1 = float(row[j0])
         top2 = float(row[order[1]]) if len(order) > 1 else -15.0
-        others = np.delete(z[:, j0], i)
+        # competing tasks, leaving out the task itself and its near-copies elsewhere in the plan
+        rivals = np.ones(T, dtype=bool)
+        rivals[i] = False
+        if sig.task_sim is not None:
+            rivals &= sig.task_sim[i] < 0.8
+        others = z[rivals, j0]
         margin = top1 - float(others.max()) if len(others) else top1
         tw = {w: idf.get(w, 1.0) for w in set(u.words)}
         total = sum(tw.values()) or 1.0

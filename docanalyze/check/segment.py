@@ -166,7 +166,11 @@ def _syllables(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
 
 
 def segment_syllable(text: str) -> Words:
-    keys, starts, ends, _ = _syllables(text)
+    keys, starts, ends = [], [], []
+    for m in _SYL_RE.finditer(text):
+        keys.append(fold_syllable(m.group()))
+        starts.append(m.start())
+        ends.append(m.end())
     return Words(tuple(keys), tuple(starts), tuple(ends))
 
 
