@@ -262,12 +262,24 @@ def _national_x(line: Line) -> float | None:
     return vis[owner[m.start()]].x0 if m else None
 
 
-def _sides(line: Line, split: float) -> tuple[Line | None, Line | None, bool]:
-    """(left part, right part, crosses): a line crosses ``split`` when a word runs over it."""
+def _sides(line: Line, split: float, lo: float | None = None) -> tuple[Line | None, Line | None, bool]:
+    """(left part, right part, crosses): a line crosses ``split`` when a word runs over it.
+
+    A line of the right column may reach further left than the Quốc hiệu
+    (a long "Place, ngày … tháng … năm …" under a short party name): when a
+    word runs over ``split`` but the line has a wide gap between ``lo`` (where
+    the left column's text ends) and ``split``, it is split at that gap.
+    """
     em = line.size
-    for x0, x1 in words(line, gap=0.45):
-        if x0 < split - 0.5 < x1 - 0.5 and x0 < split - 0.1 * em and x1 > split + 0.1 * em:
+    ws = words(line, gap=0.45)
+    if any(x0 < split - 0.1 * em and x1 > split + 0.1 * em for x0, x1 in ws):
+        if lo is None:
             return None, None, True
+        gaps = [(a[1], b[0]) for a, b in zip(ws, ws[1:], strict=False) if b[0] - a[1] >= 0.9 * em]
+        inside = [g for g in gaps if g[1] > lo and g[0] < split]
+        if not inside:
+            return None, None, True
+        split = (inside[0][0] + inside[0][1]) / 2
     left, right = split_line(line, split)
     return left, right, False
 
@@ -292,7 +304,9 @@ def header_zone(lines: list[Line], frame: Frame) -> tuple[int, list[list[Line]]]
             break
     if anchor is None or split is None or split < frame.left + 0.25 * (frame.right - frame.left):
         return None
-    parts = [_sides(ln, split) for ln in lines[: anchor + 16]]
+    anchor_left = _sides(lines[anchor], split)[0]
+    lo = max([anchor_left.x1] if anchor_left is not None else [], default=None)
+    parts = [_sides(ln, split, lo) for ln in lines[: anchor + 16]]
     left_col: list[Line] = []
     right_col: list[Line] = []
 
@@ -425,6 +439,10 @@ def _all_caps(text: str) -> bool:
     return len(letters) >= 6 and letters == letters.upper()
 
 
+def _has_lower(text: str) -> bool:
+    return any(ch.islower() for ch in text)
+
+
 def _first_word_width(line: Line) -> float:
     start = None
     for g in line.glyphs:
@@ -457,13 +475,13 @@ def breaks(prev: Line, cur: Line, fp: Frame, fc: Frame, *, sizes_reliable: bool 
         return True
     if len(_letters(p_text)) >= 3 and len(_letters(c_text)) >= 3 and prev.bold != cur.bold:
         return True
-    if _all_caps(p_text) and not _all_caps(c_text):
+    if _all_caps(p_text) and _has_lower(c_text):
         return True
     if prev.page == cur.page and cur.base - prev.base > fc.pitch + 0.35 * size:
         return True
     pc, cc = _centered(prev, fp), _centered(cur, fc)
     if (pc or cc) and (pc or _full(prev, fp)) and (cc or _full(cur, fc)) and prev.bold == cur.bold and (
-            prev.bold or (_all_caps(p_text) and _all_caps(c_text))):
+            prev.bold or (_all_caps(p_text) and not _has_lower(c_text))):
         return False  # a centred title over several lines, some as wide as the page
     if pc or cc:
         return pc != cc
