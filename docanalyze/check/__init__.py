@@ -70,13 +70,15 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
     timings["score"] = time.perf_counter() - t0
 
     rtext = r.document.text
+    ok = np.array([ps.role not in NOT_EVIDENCE for ps in passages], dtype=bool)
     checks: list[TaskCheck] = []
     used: set[int] = set()
     for i, task in enumerate(p.tasks):
         pr = {c: float(probs[i, k]) for k, c in enumerate(m.classes)}
         status = max(pr, key=lambda c: pr[c])
-        order = [int(j) for j in np.argsort(-scores[i], kind="stable")] if passages else []
-        eligible = [j for j in order if passages[j].role not in NOT_EVIDENCE]
+        ranked = np.argsort(-scores[i], kind="stable") if passages else np.zeros(0, dtype=int)
+        order = ranked[:1].tolist()
+        eligible = ranked[ok[ranked]][: max(m.max_evidence, 1) * 4].tolist() if passages else []
         ev = [j for j in eligible if scores[i, j] >= m.evidence_threshold][: m.max_evidence]
         if status != "not_reported" and not ev and eligible:
             ev = eligible[:1]

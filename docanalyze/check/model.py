@@ -172,7 +172,8 @@ def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndar
     sent_cache: dict[int, list[set[str]]] = {}
     for i, u in enumerate(sig.tasks):
         row = masked[i]
-        order = [int(j) for j in np.argsort(-row, kind="stable") if eligible[j]]
+        ranked = np.argsort(-row, kind="stable")
+        order = ranked[eligible[ranked]][:8].tolist()
         j0 = order[0]
         top1 = float(row[j0])
         top2 = float(row[order[1]]) if len(order) > 1 else -15.0
