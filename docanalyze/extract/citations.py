@@ -160,8 +160,12 @@ def _standard(text: str, m: re.Match[str]) -> Citation | None:
     raw = text[m.start() : m.end()]
     kind = "Quy chuẩn" if raw.startswith("Q") else "Tiêu chuẩn"
     name = re.sub(r"\s+", " ", re.sub(r"\s*:\s*", ":", raw))
-    return Citation(text=raw, start=m.start(), end=m.end(), type=kind, number=compact(raw), name=name,
-                    system="state")
+    c = Citation(text=raw, start=m.start(), end=m.end(), type=kind, number=compact(raw), name=name, system="state")
+    if "/" in raw:  # "QCVN 28:2010/BTNMT": the ministry that issued it
+        iss = issuer_by_code().get(_code_key(raw.rsplit("/", 1)[1]))
+        if iss is not None:
+            c.issuer, c.issuer_source = iss.name, "code" if iss.certain else "code_kind"
+    return c
 
 
 # ---------------------------------------------------------------- after the scan
