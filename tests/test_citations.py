@@ -126,7 +126,8 @@ CASES = [
     ("đúng quy định tại Luật Quản lý ngoại thương năm 2017: “1. Quản lý", "Luật",
      "Luật Quản lý ngoại thương năm 2017", None, "Quốc hội"),
     # standards
-    ("Quy chuẩn kỹ thuật quốc gia QCVN 05A:2020/BCT về an toàn", "Quy chuẩn", "QCVN05A:2020/BCT", None, None),
+    ("Quy chuẩn kỹ thuật quốc gia QCVN 05A:2020/BCT về an toàn", "Quy chuẩn", "QCVN05A:2020/BCT", None,
+     "Bộ Công Thương"),
     ("theo tiêu chuẩn quốc gia TCVN ISO 9001:2015.", "Tiêu chuẩn", "TCVNISO9001:2015", None, None),
     # invented documents of other agencies: a commune, a school, a provincial Party committee, mass organisations
     ("Thực hiện Kế hoạch số 45/KH-UBND ngày 15/3/2024 của UBND xã Hòa Bình về tổ chức Ngày hội",
