@@ -48,3 +48,13 @@ def test_pdf_line_with_both_columns_merged():
 def test_sentence_starting_with_so_is_not_a_number():
     h = header_of("KẾ HOẠCH\n\nPhát triển giáo dục năm 2024\n\nSố lượng học sinh tăng 5% so với năm trước.")
     assert h.number is None
+
+
+def test_short_document_signer_is_not_found_in_the_header():
+    h = header_of("HỘI LHPN HUYỆN NAM ĐÀN\n\nBAN THƯỜNG VỤ\n\nHỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM\n\nSố: 27/BC-HPN\n\n"
+                  "Nam Đàn, ngày 18 tháng 6 năm 2025\n\nBÁO CÁO\n\nSơ kết công tác Hội 6 tháng đầu năm 2025\n\n"
+                  "I. KẾT QUẢ\n\nCác cấp Hội đã tuyên truyền.\n\nNơi nhận:\n\n- Hội LHPN tỉnh;\n\n- Lưu VP.\n\n"
+                  "TM. BAN THƯỜNG VỤ\n\nCHỦ TỊCH\n\nPhan Thị Lan")
+    assert h.issuer == "Ban Thường vụ Hội LHPN huyện Nam Đàn"
+    assert h.signer.authority == "TM." and h.signer.name == "Phan Thị Lan"
+    assert h.body_end is not None and h.distribution == ["Hội LHPN tỉnh", "Lưu VP"]

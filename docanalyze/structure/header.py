@@ -319,7 +319,10 @@ def parse_header(doc: Document) -> Header:
         last = display_name(_clean_unit(lines[-1][0]))
         parent = display_name(_clean_unit(lines[-2][0])) if len(lines) >= 2 else None
         if parent and ORGAN_RE.match(lines[-1][0]):  # "BAN THƯỜNG VỤ" of the body above it
-            last = f"{last} {parent}"
+            words = last.split()
+            if words[0] == "Ban" and len(words) > 1:  # Ban Thường vụ, Ban Chấp hành, Ban Chỉ đạo
+                words[1] = words[1].capitalize()
+            last = f"{' '.join(words)} {parent}"
         h.issuer, h.parent_issuer, h.issuer_source = last, parent, "header"
         h.spans["issuer"] = (lines[-1][1], lines[-1][2])
 
@@ -438,7 +441,8 @@ def _closing(doc: Document, h: Header) -> None:
         h.distribution = items
         h.spans["distribution"] = (b.start, body_blocks[j - 1].end)
     # signer: upper-case position lines followed by a name, near the end
-    signer_range = range(max(0, n - 25), n)
+    first_body = next((k for k, blk in enumerate(body_blocks) if blk.start >= h.body_start), n)
+    signer_range = range(max(first_body, n - 25), n)  # never the header's own "BAN THƯỜNG VỤ" lines
     best: Signer | None = None
     for i in signer_range:
         b = body_blocks[i]
