@@ -82,6 +82,10 @@ def test_code_mismatch(text, expected):
     ("Kế hoạch", "ngày 15 tháng 3 năm 2026", "Thực hiện công tác dân vận năm 2025", True),
     ("Kế hoạch", "ngày 5 tháng 9 năm 2024", "Thực hiện nhiệm vụ năm học 2024-2025", False),
     ("Kế hoạch", "ngày 5 tháng 9 năm 2024", "Tổ chức Hội khỏe Phù Đổng", False),
+    ("Báo cáo", "ngày 20 tháng 12 năm 2024", "Kết quả công tác năm 2024 và phương hướng nhiệm vụ năm 2025", False),
+    ("Báo cáo", "ngày 20 tháng 12 năm 2022", "Kết quả công tác năm 2024 và phương hướng nhiệm vụ năm 2025", True),
+    ("Kế hoạch", "ngày 5 tháng 3 năm 2021", "Chuyển đổi số giai đoạn 2021-2025, định hướng đến năm 2030", False),
+    ("Báo cáo", "ngày 5 tháng 3 năm 2021", "Tổng kết 10 năm thực hiện Chỉ thị 05 (2016-2026)", False),
 ])
 def test_header_year(kind, date, title, mismatch):
     fs = findings(header(kind, date, title) + "Nội dung thực hiện theo quy định.")

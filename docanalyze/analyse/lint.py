@@ -147,52 +147,71 @@ def code_mismatches(cits: list[Citation]) -> list[Finding]:
     return out
 
 
-def _period_year(header: Header, text: str, cits: list[Citation]) -> tuple[int | None, tuple[int, int] | None]:
-    """The year the document is about, and where that is said: the title's year, else the opening's."""
+_TITLE_YEAR_RE = re.compile(
+    r"(?<!đến\s)(?<!tới\s)năm\s+học\s+((?:19|20)[0-9]{2})\s*-\s*(?:19|20)?[0-9]{2}"
+    r"|(?<!đến\s)(?<!tới\s)năm\s+((?:19|20)[0-9]{2})(?!\s*-\s*[0-9])",
+    re.I,
+)
+
+
+def _period_years(header: Header, text: str, cits: list[Citation]) -> tuple[list[tuple[int, bool]], tuple[int, int] | None]:
+    """The years the document is about ((year, school year?) pairs) and where that is said.
+
+    The title's years ("… năm 2024 và phương hướng năm 2025" gives both); when the title has
+    none, the period phrases of the opening paragraph ("6 tháng đầu năm 2023").
+    """
     title_span = header.spans.get("title")
-    if header.title and re.search(r"(?:19|20)[0-9]{2}", header.title):
-        return header.year, title_span
-    # no year in the title: the period phrases of the opening paragraph ("6 tháng đầu năm 2023")
+    if header.title:
+        years = [(int(m.group(1) or m.group(2)), m.group(1) is not None) for m in _TITLE_YEAR_RE.finditer(header.title)]
+        if years:
+            return years, title_span
+        if re.search(r"(?:19|20)[0-9]{2}", header.title):
+            return [], None  # a range or a date in the title: no single period year
     start = header.body_start
     end = text.find("\n\n", start + 1)
     end = min(end if end > 0 else len(text), start + 1500)
     spans = [(c.start, c.end) for c in cits if c.start < end and c.end > start]
-    years = set()
+    found = set()
     where = None
     for m in _PERIOD_RE.finditer(text, start, end):
         if any(s <= m.start() < e for s, e in spans):
             continue
-        years.add(int(m.group(1)))
+        found.add(int(m.group(1)))
         where = where or (m.start(), m.end())
-    if len(years) == 1:
-        return years.pop(), where
-    return None, None
+    if len(found) == 1:
+        return [(found.pop(), False)], where
+    return [], None
 
 
-def header_year(header: Header, text: str, cits: list[Citation]) -> list[Finding]:
-    """The year in "…, ngày … tháng … năm 2022" against the year the document is about.
+def _allowed(kind: str, about: int, school: bool, month: int | None) -> set[int]:
+    """The years a document of this kind about ``about`` may be dated.
 
     A report is written in its period's year or early in the next; a plan in its year or at the
     end of the year before (month unknown, or October to December); a school year spans two.
     """
-    dated = header.date_year
-    if dated is None:
-        return []
-    about, where = _period_year(header, text, cits)
-    if about is None or about == dated:
-        return []
-    school = bool(header.title and re.search(r"năm\s+học", header.title, re.I))
     allowed = {about, about + 1} if school else {about}
-    month = header.date.month if header.date else None
-    if header.kind == "report":
+    if kind == "report":
         allowed.add(about + 1)
-    elif header.kind == "plan":
+    elif kind == "plan":
         if month is None or month >= 10 or school:
             allowed.add(about - 1)
     else:
         allowed |= {about - 1, about + 1}
-    if dated in allowed:
+    return allowed
+
+
+def header_year(header: Header, text: str, cits: list[Citation]) -> list[Finding]:
+    """The year in "…, ngày … tháng … năm 2022" against the year(s) the document is about."""
+    dated = header.date_year
+    if dated is None:
         return []
+    years, where = _period_years(header, text, cits)
+    if not years:
+        return []
+    month = header.date.month if header.date else None
+    if any(dated in _allowed(header.kind, y, school, month) for y, school in years):
+        return []
+    about = years[0][0]
     span = header.spans.get("date") or where
     return [Finding(
         kind="header_year_mismatch",
