@@ -9,6 +9,7 @@ The heading words are data (``data/task_sections.toml``).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -86,16 +87,38 @@ class Regions:
     body_end: int | None = None  # where the closing (Nơi nhận, signature) begins
     titles: list[tuple[str, int]] = field(default_factory=list)  # each section's title and where it starts
     periods: dict[int, Timeframe | None] = field(default_factory=dict)  # heading periods, computed on demand
+    _starts: list[int] | None = field(default=None, repr=False)
+
+    def deepest_at(self, offset: int) -> int | None:
+        """Index of the deepest section containing ``offset``.
+
+        Sections are in text order and nest, so the answer is the last section
+        that starts at or before ``offset``, or one of its ancestors: a binary
+        search and a short climb instead of a scan of every section.
+        """
+        if self._starts is None:
+            self._starts = [s.start for s in self.sections]
+        k = bisect.bisect_right(self._starts, offset) - 1
+        while k is not None and k >= 0:
+            s = self.sections[k]
+            if s.start <= offset < s.end:
+                return k
+            k = s.parent
+        return None
+
+    def containing(self, offset: int) -> list[int]:
+        """Indices of every section containing ``offset``, outermost first."""
+        out = []
+        k = self.deepest_at(offset)
+        while k is not None:
+            out.append(k)
+            k = self.sections[k].parent
+        return out[::-1]
 
     def role_at(self, offset: int) -> str | None:
         """The effective role at a text offset (the deepest section containing it)."""
-        best = None
-        for k, s in enumerate(self.sections):
-            if s.start <= offset < s.end and (best is None or s.level >= self.sections[best].level):
-                best = k
-        if best is None:
-            return None
-        return self.role[best]
+        best = self.deepest_at(offset)
+        return None if best is None else self.role[best]
 
     def in_closing(self, offset: int) -> bool:
         return self.body_end is not None and offset >= self.body_end
@@ -211,8 +234,9 @@ def context_at(doc: Document, ctx: YearContext, regions: Regions, offset: int) -
     names a period within one year ("PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM 2025" in a report on 2024), else the
     document's."""
     year = None
-    for k, s in enumerate(regions.sections):
-        if s.start <= offset < s.end and regions.role[k] == "work":
+    for k in regions.containing(offset):
+        s = regions.sections[k]
+        if regions.role[k] == "work":
             if k not in regions.periods:
                 regions.periods[k] = heading_period(doc, ctx, s, regions.titles[k])
             p = regions.periods[k]
