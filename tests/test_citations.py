@@ -106,6 +106,12 @@ CASES = [
      "35/NQ-TU", "2025-12-29", "Tỉnh ủy Lào Cai"),
     ("Quyết định 726/QĐ-TTg ngày 16/6/2022 của Thủ tướng Chính phủ phê quyệt chiến lược", "Quyết định",
      "726/QĐ-TTg", "2022-06-16", "Thủ tướng Chính phủ"),
+    ("Thực hiện Nghị quyết số 43-NQ/TW, ngày 24/11/2023 của Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng "
+     "khóa XIII về tiếp tục", "Nghị quyết", "43-NQ/TW", "2023-11-24", "Ban Chấp hành Trung ương Đảng"),
+    ("Nghị quyết số 19-NQ/TW ngày 25/10/2017 của Hội nghị Trung ương 6 khóa XII về tiếp tục đổi mới",
+     "Nghị quyết", "19-NQ/TW", "2017-10-25", "Ban Chấp hành Trung ương Đảng"),
+    ("Quy định số 144-QĐ/TW ngày 09/5/2024 của Bộ Chính trị về chuẩn mực đạo đức", "Quy định", "144-QĐ/TW",
+     "2024-05-09", "Bộ Chính trị"),
     # laws named by title
     ("các quy định trong Luật Phòng chống tham nhũng.", "Luật", "Luật Phòng chống tham nhũng", None, "Quốc hội"),
     ("Quán triệt, triển khai Luật Thực hiện dân chủ ở cơ sở năm 2022, tổ chức bồi dưỡng", "Luật",

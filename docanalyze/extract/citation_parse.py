@@ -26,6 +26,10 @@ from .citation_patterns import (
 )
 
 LOOKBACK = 80  # characters searched for a type word before a number
+_PLENUM_RE = re.compile(
+    r"Hội[ \n]nghị(?:[ \n]lần[ \n]thứ[ \n][^\s,;]+|(?P<tw>[ \n]Trung[ \n]ương(?:[ \n]Đảng)?(?:[ \n]lần[ \n]thứ)?"
+    r"(?:[ \n][0-9IVX]+)?))?[ \n]?")
+_HEAD_AT_RE = re.compile(r"(?:Ban|Bộ|Ủy|Uỷ|Đảng|Tỉnh|Thành|Huyện|Quận|Hội[ \n]đồng)[ \n]")
 _PUNCT_RE = re.compile(r"[,;:()“”\"\t]")
 _ISSUED_RE = re.compile(r"[ \n]*(?:đã[ \n]|vừa[ \n])?(?:ban hành|ký|phê duyệt|công bố|thông qua)(?![^\W\d_])")
 _KHOA = fold("khóa")
@@ -173,6 +177,23 @@ def issuer_after(text: str, pos: int) -> tuple[str, int, int] | None:
     if m is None:
         return None
     start = m.end()
+    plenum = _PLENUM_RE.match(text, start)
+    if plenum is not None:
+        # "của Hội nghị lần thứ tám Ban Chấp hành Trung ương Đảng": the body that met issues it;
+        # "của Hội nghị Trung ương 6 khóa XII" is a plenum of the Central Committee
+        body = _name_at(text, plenum.end(), "của") if _HEAD_AT_RE.match(text, plenum.end()) else None
+        if body is not None:
+            return body[0], start, body[2]
+        if plenum.group("tw"):
+            end = plenum.end()
+            term = term_after(text, end)
+            return "Ban Chấp hành Trung ương Đảng", start, (term or end)
+        return None
+    return _name_at(text, start, m.group("intro"))
+
+
+def _name_at(text: str, start: int, intro: str) -> tuple[str, int, int] | None:
+    """The body's name that starts at ``start``, up to where the clause after it begins."""
     chunk_m = NAME_CHUNK_RE.match(text, start)
     if chunk_m is None:
         return None
@@ -234,7 +255,7 @@ def issuer_after(text: str, pos: int) -> tuple[str, int, int] | None:
         return None
     if first in _NOT_FIRST:
         return None
-    if m.group("intro") == "do" and not _ISSUED_RE.match(text, start + len(raw)):
+    if intro == "do" and not _ISSUED_RE.match(text, start + len(raw)):
         return None  # "do X thực hiện" names who acts, not who issued; "do X ban hành" does
     return display_issuer(raw), start, start + len(raw)
 
