@@ -197,3 +197,16 @@ def test_page_number_lines(text, is_number):
 @pytest.mark.parametrize(("mark", "number"), [("1", "1"), ("[2]", "2"), ("(3)", "3"), ("[4][4]", "4"), ("a", None)])
 def test_note_marks(mark, number):
     assert note_mark(mark) == number
+
+
+def test_page_turned_by_rotate_reads_upright(tmp_path):
+    """A page whose /Rotate turns its text sideways is read as its content stream wrote it."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(FIXTURES / "plan.pdf")
+    pdf[0].set_rotation(90)
+    pdf.save(tmp_path / "turned.pdf")
+    pdf.close()
+    doc = load(tmp_path / "turned.pdf")
+    assert doc.text.startswith("KẾ HOẠCH\n\nThực hiện công tác dân vận năm 2025")
+    assert "b) Tổ chức hội nghị triển khai trước ngày 15/3/2025." in doc.text

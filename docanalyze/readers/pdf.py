@@ -111,6 +111,10 @@ def read_pdf(path: Path, builder: DocumentBuilder, *, max_seconds: float = MAX_S
 def _read_page(page: Any, number: int) -> tuple[PdfPage, list[tuple[int, list[Any], list[Glyph]]], int, int, bool]:
     """One page: its lines outside tables, its tables (raw, converted later), (cid:…) count, glyph count."""
     chars, edges, has_images = _layout_objects(page)
+    if page.rotation and chars and sum(1 for c in chars if c["upright"]) < 0.5 * len(chars):
+        # a page turned by /Rotate whose text then runs sideways: read it as it was written
+        page = _unrotated(page)
+        chars, edges, has_images = _layout_objects(page)
     rules = [(e["x0"], e["x1"], e["top"]) for e in edges if e["orientation"] == "h" and e["width"] > 10]
     if len(chars) > MAX_CHARS_PER_PAGE:
         raise InputError(f"page {number} holds {len(chars):,} characters; it is not a document page")
@@ -219,6 +223,18 @@ def _is_white(color: Any) -> bool:
     if len(nums) == 4:
         return all(v <= 0.01 for v in nums)
     return False
+
+
+def _unrotated(page: Any) -> Any:
+    """The same page without its /Rotate, so that text set upright in its content stream reads upright."""
+    import copy
+
+    from pdfplumber.page import Page
+
+    obj = copy.copy(page.page_obj)
+    obj.attrs = {k: v for k, v in obj.attrs.items() if k != "Rotate"}
+    obj.rotate = 0
+    return Page(page.pdf, obj, page_number=page.page_number, initial_doctop=0)
 
 
 def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
