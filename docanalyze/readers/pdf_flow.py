@@ -499,12 +499,6 @@ def breaks(prev: Line, cur: Line, fp: Frame, fc: Frame, *, sizes_reliable: bool 
     return short
 
 
-@dataclass
-class Para:
-    lines: list[Line]
-    kind: str = "paragraph"  # "paragraph" | "header" (from a side-by-side block)
-
-
 def emit(pages: list[PdfPage], builder: DocumentBuilder, notes: list[tuple[str, list[Run], int]]) -> None:
     """Lay out every page's lines and tables into the builder, in reading order."""
     markers = notes_by_page(notes)
@@ -534,7 +528,8 @@ def emit(pages: list[PdfPage], builder: DocumentBuilder, notes: list[tuple[str, 
     if cz is not None:
         start, end, paras = cz
         s_idx = line_idx[start]
-        if s_idx not in zones and end > start:
+        header_end = zones[0][0] if 0 in zones else 0
+        if s_idx >= header_end and end > start:
             # the zone may not run over a table
             stop = s_idx
             for k in range(s_idx, len(stream)):
