@@ -210,3 +210,11 @@ def test_page_turned_by_rotate_reads_upright(tmp_path):
     doc = load(tmp_path / "turned.pdf")
     assert doc.text.startswith("KẾ HOẠCH\n\nThực hiện công tác dân vận năm 2025")
     assert "b) Tổ chức hội nghị triển khai trước ngày 15/3/2025." in doc.text
+
+
+def test_combining_accent_drawn_before_its_letter_follows_it():
+    """Some producers draw "ê" as "e" plus a combining circumflex placed a hair to its left."""
+    glyphs = [Glyph("n", 100, 107, 86, 100, 14.0, False, False), Glyph("\u0302", 106.5, 110, 86, 100, 14.0, False, False),
+              Glyph("e", 107, 113, 86, 100, 14.0, False, False), Glyph("n", 113, 120, 86, 100, 14.0, False, False)]
+    (line,) = group_lines(glyphs, 1)
+    assert line.text == "ne\u0302n"

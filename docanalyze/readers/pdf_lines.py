@@ -205,12 +205,22 @@ def group_lines(glyphs: list[Glyph], page: int, segment_gap: float | None = SEGM
     out = []
     for c, size, base in lines:
         c.sort(key=lambda g: (g.x0, g.top))
+        _marks_after_their_letter(c)
         segments = _segments(c, size, segment_gap)
         if segments:
             out.append(Line(page=page, top=min(g.top for g in c if g.text.strip()), base=base, segments=segments,
                             size=size, glyphs=c))
     out.sort(key=lambda ln: (ln.base, ln.x0))
     return out
+
+
+def _marks_after_their_letter(glyphs: list[Glyph]) -> None:
+    """A combining accent drawn a little left of its letter must still follow it, or NFC cannot join them."""
+    for k in range(len(glyphs) - 1):
+        g, nxt = glyphs[k], glyphs[k + 1]
+        if g.text and all(unicodedata.combining(ch) for ch in g.text) and nxt.text.strip() \
+                and not unicodedata.combining(nxt.text[0]) and nxt.x0 < g.x1:
+            glyphs[k], glyphs[k + 1] = nxt, g
 
 
 def _segments(glyphs: list[Glyph], size: float, segment_gap: float | None) -> list[Segment]:
