@@ -78,3 +78,17 @@ def test_numbers_without_symbol_keep_their_type():
 def test_two_dates_are_both_kept():
     _, cited = resolve("Quyết định số 12/QĐ-UBND ngày 05/3/2023 của UBND tỉnh. Quyết định số 12/QĐ-UBND ngày 06/3/2023.")
     assert cited[0].dates == [dt.date(2023, 3, 5), dt.date(2023, 3, 6)]
+
+
+def test_bare_number_short_form():
+    found, cited = resolve("Thực hiện Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị. Sau 5 năm thực hiện "
+                           "Chỉ thị 05, Đề án 06 và Điều 5 đều đạt; Chỉ thị 05/2020 là văn bản khác.")
+    assert [(c.text, c.number) for c in found] == [
+        ("Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị", "05-CT/TW"), ("Chỉ thị 05", "05-CT/TW")]
+    assert len(cited) == 1 and found[1].short and found[1].issuer == "Bộ Chính trị"
+
+
+def test_bare_number_shared_by_two_documents_is_not_resolved():
+    found, _ = resolve("Quyết định số 12/QĐ-UBND ngày 1/2/2024; Quyết định số 12/QĐ-SGDĐT ngày 3/2/2024; "
+                       "theo Quyết định 12 thì …")
+    assert [c.number for c in found] == ["12/QĐ-UBND", "12/QĐ-SGDĐT"]

@@ -21,7 +21,7 @@ from ..lexicon import DocType, issuer_by_code, type_by_code, type_by_name
 from ..lexicon import fold_cached as fold
 from ..model import Document
 from .citation_parse import read_tail, type_before
-from .citation_patterns import Symbol, compact, scan
+from .citation_patterns import LETTERS, Symbol, compact, number_key, scan
 from .citation_resolve import resolve_citations
 from .citation_titles import law_key, named_citation
 
@@ -75,8 +75,50 @@ def find_citations(doc: Document, header: Header | None = None) -> list[Citation
         out.append(c)
         consumed = c.end
     _coordinate(out, text)
+    out = _short_forms(out, text)
     _code_issuers(out, text)
     return out
+
+
+_LETTER_AT = re.compile(f"[{LETTERS}]")
+_BARE_NUMBER_RE = re.compile(r"(?:[Ss]ố[ \n])?(?P<n>[0-9]{1,5}[a-zđ]?)(?![0-9/\-]|[.,][0-9])")
+
+
+def _short_forms(cits: list[Citation], text: str) -> list[Citation]:
+    """"Chỉ thị 05" after "Chỉ thị số 05-CT/TW …": a type word and the bare number of a document
+    cited in full elsewhere in the file is a short mention of it (number as the full mention's)."""
+    full: dict[tuple[str, str], str] = {}
+    for c in cits:
+        if c.type and c.number and not c.name:
+            m = re.match(r"^([0-9]+[a-zđ]?)[/\-]", c.number)
+            if m:
+                key = (c.type, m.group(1))
+                if full.get(key, c.number) != c.number and number_key(full[key]) != number_key(c.number):
+                    full[key] = ""  # two documents share the bare number: a short form cannot tell them apart
+                else:
+                    full.setdefault(key, c.number)
+    if not any(full.values()):
+        return cits
+    words = "|".join(sorted({re.escape(t) for (t, _), v in full.items() if v}, key=len, reverse=True))
+    pattern = re.compile(rf"(?:{words})[ \n]")  # literal alternatives: the engine skips ahead at C speed
+    taken = [(c.start, c.end) for c in cits]
+    extra = []
+    for m in pattern.finditer(text):
+        if m.start() and _LETTER_AT.match(text, m.start() - 1):
+            continue
+        num = _BARE_NUMBER_RE.match(text, m.end())
+        if num is None:
+            continue
+        typ = m.group().strip()
+        number = full.get((typ, num.group("n")))
+        if not number or any(s < num.end() and m.start() < e for s, e in taken):
+            continue
+        c = Citation(text=text[m.start() : num.end()], start=m.start(), end=num.end(), type=typ, number=number,
+                     short=True, system=None)
+        extra.append(c)
+    if not extra:
+        return cits
+    return sorted(cits + extra, key=lambda c: c.start)
 
 
 # ---------------------------------------------------------------- numbers
