@@ -27,6 +27,10 @@ def test_issuer_example_names_its_body(code, name, example):
     assert name in got[0]
 
 
+def test_every_issuer_has_examples():
+    assert [i.code for i in issuers() if not i.examples] == []
+
+
 def test_every_type_has_examples_and_known_kind():
     kinds = {"plan", "report", "decision", "directive", "official_letter", "other"}
     for t in doc_types():

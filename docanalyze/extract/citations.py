@@ -278,7 +278,7 @@ def _issuer_from_code(number: str, city: bool) -> tuple[str, bool] | None:
     names = []
     for iss in found:
         name = iss.name
-        if iss.code in ("TU", "TƯ") and city:
+        if iss.code == "TU" and city:
             name = "Thành ủy"
         names.append(name)
     return " - ".join(dict.fromkeys(names)), all(i.certain for i in found)
