@@ -168,7 +168,9 @@ class DocumentBuilder:
         """
         runs = [Run(content)] if isinstance(content, str) else list(content)
         if marker:
-            runs.insert(0, Run(marker + " "))
+            # the rendered number is formatted like the text it opens: "1. Mục đích" in bold is a bold heading
+            first = next((r for r in runs if r.text.strip()), None)
+            runs.insert(0, Run(marker + " ", first.bold, first.italic) if first else Run(marker + " "))
         if not any((r.text and r.text.strip()) or r.footnote_ref for r in runs):
             return None
         self._sep()
