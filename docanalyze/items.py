@@ -26,6 +26,19 @@ class Signer:
 
 
 @dataclass
+class Annex:
+    """A document issued with another in the same file: the plan a decision issues ("Ban hành kèm theo
+    Quyết định số …"), a PHỤ LỤC. ``start`` is its title line, ``title_end`` where its body begins."""
+
+    kind: str
+    kind_name: str | None
+    title: str | None
+    start: int
+    title_end: int
+    end: int
+
+
+@dataclass
 class Header:
     """The identity of a document as its header (and, failing that, its opening) states it."""
 
@@ -49,6 +62,22 @@ class Header:
     spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # field -> span in the text
     body_start: int = 0  # where the document's body (after the title) begins
     body_end: int | None = None  # where the closing (Nơi nhận, signature) begins
+    annexes: list[Annex] = field(default_factory=list)
+
+    def annex_at(self, offset: int) -> Annex | None:
+        return next((a for a in self.annexes if a.start <= offset < a.end), None)
+
+    def kind_at(self, offset: int) -> str:
+        """The kind of the document that ``offset`` belongs to: an annex plan inside a decision is a plan."""
+        annex = self.annex_at(offset)
+        return annex.kind if annex is not None else self.kind
+
+    def in_body(self, offset: int) -> bool:
+        """Inside the running text of the document or of one of its annexes (not header, closing, title)."""
+        if any(a.title_end <= offset < a.end for a in self.annexes):
+            return True
+        end = self.body_end if self.body_end is not None else (self.annexes[0].start if self.annexes else None)
+        return offset >= self.body_start and (end is None or offset < end)
 
 
 @dataclass

@@ -58,3 +58,42 @@ def test_short_document_signer_is_not_found_in_the_header():
     assert h.issuer == "Ban Thường vụ Hội LHPN huyện Nam Đàn"
     assert h.signer.authority == "TM." and h.signer.name == "Phan Thị Lan"
     assert h.body_end is not None and h.distribution == ["Hội LHPN tỉnh", "Lưu VP"]
+
+
+def test_decision_with_its_plan_attached():
+    from docanalyze.analysis import analyze
+    from docanalyze.readers.builder import DocumentBuilder as B
+
+    b = B()
+    read_text("UBND TỈNH BÌNH PHƯỚC\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 158/QĐ-SKHCN\n\n"
+              "Đồng Xoài, ngày 15 tháng 5 năm 2023\n\nQUYẾT ĐỊNH\n\nBan hành Kế hoạch nâng cao năng suất năm 2023\n\n"
+              "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nCăn cứ Quyết định số 36/2021/QĐ-UBND ngày 24/9/2021;\n\nQUYẾT ĐỊNH:\n\n"
+              "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch nâng cao năng suất năm 2023.\n\n"
+              "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.\n\nNơi nhận:\n\n- Như Điều 2;\n\n- Lưu: VT.\n\n"
+              "GIÁM ĐỐC\n\nNguyễn Thanh Bình\n\nKẾ HOẠCH\n\nNâng cao năng suất năm 2023\n\n"
+              "(Ban hành kèm theo Quyết định số 158/QĐ-SKHCN ngày 15/5/2023)\n\nI. MỤC TIÊU\n\n- Hỗ trợ 08 doanh nghiệp.\n\n"
+              "II. NHIỆM VỤ\n\n1. Tổ chức 02 lớp đào tạo về công cụ cải tiến năng suất, hoàn thành trong Quý II/2023.\n\n"
+              "2. Phòng Quản lý chuyên ngành là đầu mối tổng hợp báo cáo trước ngày 20/12/2023.", b)
+    result = analyze(b.build())
+    h = result.header
+    assert h.kind == "decision" and h.signer.name == "Nguyễn Thanh Bình"
+    (annex,) = h.annexes
+    assert (annex.kind, annex.title) == ("plan", "Nâng cao năng suất năm 2023")
+    assert [t.text[:20] for t in result.tasks] == ["Tổ chức 02 lớp đào t", "Phòng Quản lý chuyên"]
+    assert result.tasks[1].lead == ["Phòng Quản lý chuyên ngành"]
+    assert {d.text for d in result.deadlines} >= {"Quý II/2023", "trước ngày 20/12/2023"}
+
+
+def test_lettered_parts_above_roman_sections():
+    from docanalyze.analysis import analyze
+
+    b = DocumentBuilder()
+    read_text("BÁO CÁO\n\nTình hình 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2021\n\n"
+              "A. KẾT QUẢ THỰC HIỆN\n\nI. VỀ KINH TẾ\n\nSản xuất ổn định.\n\nII. VỀ XÃ HỘI\n\nBảo đảm an sinh.\n\n"
+              "B. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021\n\n1. Đẩy nhanh giải ngân vốn đầu tư công.\n\n"
+              "2. Chuẩn bị các điều kiện cho năm học mới.\n\nC. ĐỀ XUẤT, KIẾN NGHỊ\n\nĐề nghị tỉnh hỗ trợ.", b)
+    result = analyze(b.build())
+    tops = [(s.marker, s.title) for s in result.sections if s.level == 1]
+    assert [m for m, _ in tops] == ["A.", "B.", "C."]
+    assert [t.text for t in result.tasks] == ["Đẩy nhanh giải ngân vốn đầu tư công.",
+                                              "Chuẩn bị các điều kiện cho năm học mới."]

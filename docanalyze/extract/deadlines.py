@@ -38,10 +38,9 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
                 break
 
     # 2. running text of the parts that assign work: labels and anchored bounds
-    body_end = header.body_end if header.body_end is not None else doc.body_end
     list_tasks = [t for t in tasks if t.source == "list"]
     for block in doc.blocks:
-        if block.kind in ("table", "footnote") or block.start < header.body_start or block.start >= body_end:
+        if block.kind in ("table", "footnote") or block.start >= doc.body_end or not header.in_body(block.start):
             continue
         if not regions.deadlines_allowed(block.start):
             continue

@@ -22,8 +22,8 @@ from .timeframes import YearContext, combine, find_timeframes
 # Documents whose business is assigning work; in others (decisions, letters, legal texts) only a
 # plan-like part with top-level work headings (a plan issued as an annex) holds tasks.
 WORK_KINDS = {"plan", "report", "directive"}
-HEADING_STYLES = {"part", "chapter", "mucsection", "roman", "arabic", "arabic2", "arabic3", "alpha", "heading"}
-TOP_STYLES = {"part", "chapter", "mucsection", "roman", "heading"}
+HEADING_STYLES = {"part", "chapter", "mucsection", "upalpha", "roman", "arabic", "arabic2", "arabic3", "alpha", "heading"}
+TOP_STYLES = {"part", "chapter", "mucsection", "upalpha", "roman", "heading"}
 
 
 def _alt(words: list[str]) -> str:
@@ -58,7 +58,7 @@ def heading_like(sec: Section) -> bool:
 
 def own_role(sec: Section, kind: str, title: str | None = None) -> str | None:
     """What a heading says its section is: work, purpose, past, or nothing."""
-    if not heading_like(sec):
+    if not heading_like(sec):  # an annex's own title ("KẾ HOẠCH …") is not a heading of its body
         return None
     w = _words()
     title = (title if title is not None else sec.title).strip()
@@ -88,6 +88,7 @@ class Regions:
     titles: list[tuple[str, int]] = field(default_factory=list)  # each section's title and where it starts
     periods: dict[int, Timeframe | None] = field(default_factory=dict)  # heading periods, computed on demand
     _starts: list[int] | None = field(default=None, repr=False)
+    header: Header | None = field(default=None, repr=False)
 
     def deepest_at(self, offset: int) -> int | None:
         """Index of the deepest section containing ``offset``.
@@ -120,7 +121,13 @@ class Regions:
         best = self.deepest_at(offset)
         return None if best is None else self.role[best]
 
+    def kind_at(self, offset: int) -> str:
+        """The kind of the (possibly annexed) document at ``offset``: a decision's annex plan is a plan."""
+        return self.header.kind_at(offset) if self.header is not None else self.kind
+
     def in_closing(self, offset: int) -> bool:
+        if self.header is not None and self.header.annex_at(offset) is not None:
+            return not self.header.in_body(offset)
         return self.body_end is not None and offset >= self.body_end
 
     def tasks_allowed(self, offset: int) -> bool:
@@ -129,14 +136,14 @@ class Regions:
         role = self.role_at(offset)
         if role == "work":
             return True
-        if role in ("purpose", "past") or self.kind not in WORK_KINDS - {"report"}:
+        if role in ("purpose", "past") or self.kind_at(offset) not in WORK_KINDS - {"report"}:
             return False
         return not self.has_work
 
     def tables_allowed(self, offset: int) -> bool:
         """Task tables: anywhere but purposes and the past (a plan's annex of tasks has no heading)."""
         role = self.role_at(offset)
-        if self.kind not in WORK_KINDS - {"report"}:
+        if self.kind_at(offset) not in WORK_KINDS - {"report"}:
             return role == "work"
         return role not in ("purpose", "past")
 
@@ -146,21 +153,21 @@ class Regions:
         Outside plans and work sections (a letter reporting what happened "trong giai đoạn từ ngày …
         đến ngày …", a decree) only cut-offs ("trước ngày …") and labels ("Thời gian: …") do.
         """
-        return self.kind in WORK_KINDS or self.role_at(offset) == "work"
+        return self.kind_at(offset) in WORK_KINDS or self.role_at(offset) == "work"
 
     def deadlines_allowed(self, offset: int) -> bool:
         if self.in_closing(offset):
             return False
         role = self.role_at(offset)
-        if self.kind == "report":
+        if self.kind_at(offset) == "report":
             return role == "work"
         return role not in ("purpose", "past")
 
 
 def section_roles(doc: Document, header: Header, sections: list[Section]) -> Regions:
-    reg = Regions(kind=header.kind, sections=sections)
+    reg = Regions(kind=header.kind, sections=sections, header=header)
     reg.titles = [full_title(doc, s) for s in sections]
-    reg.own = [own_role(s, header.kind, reg.titles[k][0]) for k, s in enumerate(sections)]
+    reg.own = [own_role(s, header.kind_at(s.start), reg.titles[k][0]) for k, s in enumerate(sections)]
     for k, s in enumerate(sections):
         chain = [k]
         p = s.parent

@@ -369,7 +369,87 @@ def parse_header(doc: Document) -> Header:
     h.year = _document_year(h)
     _recipients(doc, h, zone)
     _closing(doc, h)
+    _annexes(doc, h)
     return h
+
+
+ANNEX_NOTE_RE = re.compile(r"^\s*\(?\s*(?:\(\s*)?(?:Ban\s+hành\s+)?(?:kèm\s+theo|theo)\s+(?:Quyết\s+định|Kế\s+hoạch|Công\s+văn|"
+                           r"Nghị\s+quyết|Chỉ\s+thị|Thông\s+tư|Nghị\s+định|Văn\s+bản|Báo\s+cáo|QĐ|KH|CV)", re.I)
+PHU_LUC_RE = re.compile(r"^\s*PH[ỤU]\s+L[ỤU]C\b(?:\s+(?:số\s+)?[0-9IVXLC]+[a-z]?\b)?\s*[:.]?", re.I)
+
+
+def _annexes(doc: Document, h: Header) -> None:
+    """Documents issued with this one in the same file: the plan a decision issues, a PHỤ LỤC.
+
+    An annex opens with a type word alone on its line ("KẾ HOẠCH") or "PHỤ LỤC", and is known by the
+    note under its title ("(Ban hành kèm theo Quyết định số … )") or by standing after the main
+    document's signature.
+    """
+    from ..items import Annex
+
+    text = doc.text
+    blocks = [b for b in doc.blocks if b.kind != "footnote" and b.start < doc.body_end]
+    after_closing = h.body_end if h.body_end is not None else None
+    found: list[Annex] = []
+    i = 0
+    while i < len(blocks):
+        b = blocks[i]
+        if b.start < h.body_start or b.kind == "table":
+            i += 1
+            continue
+        t = text[b.start : b.end].strip()
+        m_type = _TITLE_LINE_RE.match(t)
+        is_type = bool(m_type) and t == t.upper() and not m_type.group("rest").strip() and len(t) < 60
+        m_pl = PHU_LUC_RE.match(t)
+        if not (is_type or (m_pl and len(t) < 200)):
+            i += 1
+            continue
+        # the title lines and the note
+        note_at = None
+        title_lines: list[str] = []
+        if m_pl and t[m_pl.end():].strip():
+            title_lines.append(t[m_pl.end():].strip())
+        j = i + 1
+        while j < len(blocks) and j <= i + 5 and blocks[j].kind != "table":
+            nt = text[blocks[j].start : blocks[j].end].strip()
+            if ANNEX_NOTE_RE.match(nt):
+                note_at = j
+                break
+            if _opens_body(nt) or len(nt) > 250 or marker_like(nt):
+                break
+            title_lines.append(nt)
+            j += 1
+        confirmed = note_at is not None or (after_closing is not None and b.start >= after_closing)
+        if not confirmed:
+            i += 1
+            continue
+        title_end_block = blocks[note_at] if note_at is not None else blocks[max(i, j - 1)]
+        if is_type:
+            word = m_type.group("word")
+            t_type = _KIND_OF.get(word)
+            kind_name = t_type.name if t_type else word.capitalize()
+            kind = t_type.kind if t_type else "other"
+            if word.startswith("KẾ HOẠCH"):
+                kind, kind_name = "plan", "Kế hoạch"
+        else:
+            kind_name = "Phụ lục"
+            kind = h.kind if h.kind in ("plan", "report", "directive") else "other"
+            if found:
+                kind = found[-1].kind if found[-1].kind in ("plan", "report") else kind
+        title = re.sub(r"\s+", " ", " ".join(title_lines)).strip() or None
+        found.append(Annex(kind=kind, kind_name=kind_name, title=title, start=b.start,
+                           title_end=title_end_block.end, end=doc.body_end))
+        i = (note_at if note_at is not None else j - 1) + 1
+    for k in range(len(found) - 1):
+        found[k].end = found[k + 1].start
+    h.annexes = found
+    if found and (h.body_end is None or h.body_end > found[0].start):
+        h.body_end = found[0].start
+
+
+def marker_like(line: str) -> bool:
+    """A line that opens with a section or list marker (I., 1., a), -) rather than a title."""
+    return bool(re.match(r"^(?:[IVXLC]+|\d+(?:\.\d+)*|[a-zđ])[.)]\s|^[-+•]\s", line))
 
 
 def _document_year(h: Header) -> int | None:

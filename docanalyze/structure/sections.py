@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..items import Header, Section
+from ..items import Annex, Header, Section
 from ..model import Block, Document
 
 _STYLE_RES: list[tuple[str, re.Pattern[str]]] = [
@@ -28,18 +28,29 @@ _STYLE_RES: list[tuple[str, re.Pattern[str]]] = [
     ("plus", re.compile(r"^(\+)(?=\s)")),
     ("bullet", re.compile(r"^([•●▪■◦∙·*])(?=\s)")),
 ]
-RANK: dict[str, float] = {name: i for i, (name, _) in enumerate(_STYLE_RES)}
+_UPALPHA_RE = re.compile(r"^([A-H])\.(?=\s+[A-ZĐÀ-Ỹ])")
+RANK: dict[str, float] = {name: i + 2 for i, (name, _) in enumerate(_STYLE_RES)}
+RANK["annex"] = 0  # a document issued with the main one opens a tree of its own
 RANK["heading"] = RANK["roman"]
+RANK["upalpha"] = RANK["roman"] - 0.5  # A. KẾT QUẢ … above I. II.
 # "1.1." sits under "1." (the regexes try arabic3/arabic2 first, but they rank below arabic)
 RANK["arabic2"], RANK["arabic3"] = RANK["arabic"] + 0.5, RANK["arabic"] + 0.75
 
-# "a." is a list marker only before a capital or when the next block continues the series; "I." can be a
-# roman numeral or a Vietnamese sentence? (no: Vietnamese words never end in a single I followed by '.').
 
+def marker_of(text: str, last_upalpha: str | None = None) -> tuple[str, str] | None:
+    """(style, marker) of a paragraph's leading marker, or None.
 
-def marker_of(text: str) -> tuple[str, str] | None:
-    """(style, marker) of a paragraph's leading marker, or None."""
+    "A." "B." "C." head the largest parts of many reports (A. KẾT QUẢ, B. PHƯƠNG HƯỚNG); "C." "D."
+    "I." "V." "X." could also be Roman numerals, so a letter counts as such a part only when it is
+    "A." or follows the previous part's letter.
+    """
     s = text.lstrip()
+    m = _UPALPHA_RE.match(s)
+    if m:
+        letter = m.group(1)
+        expected = chr(ord(last_upalpha) + 1) if last_upalpha else "A"
+        if letter == expected or (letter == "A" and last_upalpha is None):
+            return "upalpha", m.group(0).strip()
     for style, rx in _STYLE_RES:
         m = rx.match(s)
         if m:
@@ -56,48 +67,66 @@ def body_blocks(doc: Document, header: Header) -> list[tuple[int, Block]]:
             if b.kind != "footnote" and b.start >= header.body_start and b.start < end]
 
 
+def _regions(doc: Document, header: Header) -> list[tuple[list[tuple[int, Block]], Annex | None]]:
+    """The main body, then each annex's body: each is numbered on its own."""
+    out: list[tuple[list[tuple[int, Block]], Annex | None]] = [(body_blocks(doc, header), None)]
+    for a in header.annexes:
+        out.append(([(i, b) for i, b in enumerate(doc.blocks)
+                     if b.kind != "footnote" and a.title_end <= b.start < a.end], a))
+    return out
+
+
 def parse_sections(doc: Document, header: Header) -> list[Section]:
     text = doc.text
-    blocks = body_blocks(doc, header)
-    if not blocks:
-        return []
-    body_end = blocks[-1][1].end
     sections: list[Section] = []
-    stack: list[int] = []
-    for bi, block in blocks:
-        if block.kind == "table":
+    for blocks, annex in _regions(doc, header):
+        if not blocks and annex is None:
             continue
-        btext = text[block.start : block.end]
-        found = marker_of(btext)
-        if found is None:
-            if block.kind == "heading" and block.level and len(btext) < 200:
-                found = ("heading", "")
-            else:
+        region_end = blocks[-1][1].end if blocks else (annex.end if annex else 0)
+        stack: list[int] = []
+        if annex is not None:
+            title = " ".join(x for x in ((annex.kind_name or "").upper(), annex.title or "") if x)
+            sections.append(Section(marker=None, style="annex", level=1, title=title, start=annex.start,
+                                    heading_end=annex.title_end, end=max(region_end, annex.title_end)))
+            stack.append(len(sections) - 1)
+        last_upalpha: str | None = None
+        for bi, block in blocks:
+            if block.kind == "table":
                 continue
-        style, marker = found
-        styles = [sections[k].style for k in stack]
-        if style in styles:
-            while stack and sections[stack[-1]].style != style:
+            btext = text[block.start : block.end]
+            found = marker_of(btext, last_upalpha)
+            if found is None:
+                if block.kind == "heading" and block.level and len(btext) < 200:
+                    found = ("heading", "")
+                else:
+                    continue
+            style, marker = found
+            if style == "upalpha":
+                last_upalpha = marker[0]
+            styles = [sections[k].style for k in stack]
+            if style in styles:
+                while stack and sections[stack[-1]].style != style:
+                    stack.pop()
                 stack.pop()
-            stack.pop()
-        else:
-            while stack and RANK[sections[stack[-1]].style] > RANK[style]:
-                stack.pop()
-        parent = stack[-1] if stack else None
-        title = btext[len(btext) - len(btext.lstrip()) + len(marker):].strip() if marker else btext.strip()
-        sec = Section(marker=marker or None, style=style, level=len(stack) + 1, title=title,
-                      start=block.start, heading_end=block.end, end=body_end, parent=parent, block=bi)
-        idx = len(sections)
-        sections.append(sec)
-        if parent is not None:
-            sections[parent].children.append(idx)
-        stack.append(idx)
-    # a section ends where the next section at its level or above begins
+            else:
+                while stack and RANK[sections[stack[-1]].style] > RANK[style]:
+                    stack.pop()
+            parent = stack[-1] if stack else None
+            title = btext[len(btext) - len(btext.lstrip()) + len(marker):].strip() if marker else btext.strip()
+            sec = Section(marker=marker or None, style=style, level=len(stack) + 1, title=title,
+                          start=block.start, heading_end=block.end, end=region_end, parent=parent, block=bi)
+            idx = len(sections)
+            sections.append(sec)
+            if parent is not None:
+                sections[parent].children.append(idx)
+            stack.append(idx)
+    # a section ends where the next section at its level or above begins (one pass with a stack)
+    open_: list[int] = []
     for k, sec in enumerate(sections):
-        for later in sections[k + 1 :]:
-            if later.level <= sec.level:
-                sec.end = later.start
-                break
+        while open_ and (sections[open_[-1]].level >= sec.level or sec.style == "annex"):
+            j = open_.pop()
+            sections[j].end = min(sections[j].end, sec.start) if sections[j].end > sec.start else sections[j].end
+        open_.append(k)
     return sections
 
 
