@@ -31,7 +31,7 @@ def test_decision_with_authority_line_after_title():
                   "cải cách hành chính năm 2025\n\nCHỦ TỊCH ỦY BAN NHÂN DÂN XÃ TÂN PHÚ\n\nCăn cứ Luật Tổ chức chính "
                   "quyền địa phương ngày 19 tháng 6 năm 2015;\n\nQUYẾT ĐỊNH:\n\nĐiều 1. Ban hành kèm theo Quyết định này.")
     assert h.kind == "decision" and h.number == "102/QĐ-UBND"
-    assert h.issuer == "Xã Tân Phú" and h.parent_issuer == "Ủy ban nhân dân"
+    assert h.issuer == "Ủy ban nhân dân xã Tân Phú" and h.parent_issuer is None  # one name wrapped over two lines
     assert h.title == "Về việc ban hành Kế hoạch cải cách hành chính năm 2025" and h.year == 2025
 
 
@@ -43,6 +43,16 @@ def test_pdf_line_with_both_columns_merged():
     assert h.number == "1050/SCT-QLCN" and h.date == dt.date(2026, 5, 20) and h.place == "Lào Cai"
     assert h.kind == "official_letter" and h.title.startswith("đôn đốc báo cáo")
     assert h.recipients == ["Các doanh nghiệp hoạt động hóa chất"]
+
+
+def test_word_plain_text_export_of_the_header_table():
+    # Word's "Save as Plain Text": a cell's paragraphs on their own lines, cells of a row joined by a tab
+    h = header_of("UBND PHƯỜNG HỒNG GAI\nTRƯỜNG MẦM NON HOA SEN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                  "Độc lập - Tự do - Hạnh phúc\nSố: 86/KH-MNHS\tHồng Gai, ngày 22 tháng 9 năm 2025\nKẾ HOẠCH\n"
+                  "Thực hiện nhiệm vụ năm học 2025-2026\nCăn cứ Thông tư số 52/2020/TT-BGDĐT ngày 31/12/2020;")
+    assert (h.issuer, h.parent_issuer) == ("Trường mầm non Hoa Sen", "UBND phường Hồng Gai")
+    assert (h.number, h.place, h.date) == ("86/KH-MNHS", "Hồng Gai", dt.date(2025, 9, 22))
+    assert (h.kind, h.title, h.year) == ("plan", "Thực hiện nhiệm vụ năm học 2025-2026", 2025)
 
 
 def test_sentence_starting_with_so_is_not_a_number():

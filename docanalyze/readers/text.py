@@ -26,6 +26,14 @@ _INLINE_TOKEN_RE = re.compile(
     re.I,
 )
 _TERMINAL = ".;:!?…)”\"'"
+_BRACKET_REF_RE = re.compile(r"\[(\d{1,3})\]")
+_BRACKET_NOTE_RE = re.compile(r"^\s*\[(\d{1,3})\]\s+(\S.*)$")
+_RULE_LINE_RE = re.compile(r"^\s*(?:_{5,}|-{5,}|={5,})\s*$")
+# A row of a layout table (header or signature block) as Word's plain-text export writes it:
+# "TRƯỜNG MẦM NON HOA SEN<TAB>CỘNG HÒA XÃ HỘI …", "Số: 86/KH-MNHS<TAB>Hồng Gai, ngày 22 …".
+_LAYOUT_CELL_RE = re.compile(
+    r"CỘNG\s+H(?:OÀ|ÒA)\s+XÃ\s+HỘI|Độc\s+lập\s*-\s*Tự\s+do|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM|^\s*Số\s*:|"
+    r"^[^\t,]{2,40},\s*ngày\s*[\d.…_ ]*\s*tháng|^\s*Nơi\s+nhận|^\s*(?:KT|TM|TL|TUQ|Q)\.\s*[A-ZĐ]|^\s*V/v\b")
 
 
 @dataclass
@@ -39,8 +47,21 @@ class _Para:
     blank_before: bool = True
 
 
-def parse_inline(text: str) -> list[Run]:
-    """Split a line into runs, turning Markdown and HTML emphasis into formatting flags."""
+def parse_inline(text: str, notes: frozenset[str] = frozenset()) -> list[Run]:
+    """Split a line into runs, turning Markdown and HTML emphasis into formatting flags.
+
+    ``notes`` are the footnote markers whose bodies the file holds in "[n] …" form
+    (Word's plain-text export); "[n]" in running text then becomes a footnote reference.
+    """
+    if notes and "[" in text:
+        out: list[Run] = []
+        pos = 0
+        for m in _BRACKET_REF_RE.finditer(text):
+            if m.group(1) in notes:
+                out += parse_inline(text[pos : m.start()])
+                out.append(Run("", footnote_ref=m.group(1)))
+                pos = m.end()
+        return out + parse_inline(text[pos:]) if pos else parse_inline(text)
     runs: list[Run] = []
     bold = italic = underline = False
     pos = 0
@@ -128,9 +149,36 @@ def _row_is_continuation(prev: list[list[Run]], row: list[list[Run]]) -> bool:
     return bool(prev_first) and filled <= max(1, len(texts) // 2)
 
 
+def _bracket_notes(lines: list[str]) -> dict[int, str]:
+    """Footnote bodies written "[n] text" after a rule line at the end (Word's plain-text export).
+
+    Returns line index -> marker, only when the body text cites those markers too.
+    """
+    rule = max((i for i, line in enumerate(lines) if _RULE_LINE_RE.match(line)), default=None)
+    if rule is None:
+        return {}
+    found = {}
+    for i in range(rule + 1, len(lines)):
+        m = _BRACKET_NOTE_RE.match(lines[i])
+        if m:
+            found[i] = m.group(1)
+        elif lines[i].strip() and not found:
+            return {}
+    body = "\n".join(lines[:rule])
+    return {i: mk for i, mk in found.items() if f"[{mk}]" in body}
+
+
+def _is_layout_row(cells: list[str]) -> bool:
+    """A header or signature block row: at most three cells, short, and naming header furniture."""
+    filled = [c for c in cells if c.strip()]
+    return 0 < len(filled) <= 3 and sum(map(len, filled)) < 400 and any(_LAYOUT_CELL_RE.search(c) for c in filled)
+
+
 def read_text(text: str, builder: DocumentBuilder) -> None:
     """Parse plain text or Markdown into the builder."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    bracket_notes = _bracket_notes(lines)
+    notes = frozenset(bracket_notes.values())
     paras: list[_Para] = []
     blank = True
     for i, raw in enumerate(lines, start=1):
@@ -138,13 +186,29 @@ def read_text(text: str, builder: DocumentBuilder) -> None:
         if not line.strip():
             blank = True
             continue
+        if (i - 1) in bracket_notes:
+            m = _BRACKET_NOTE_RE.match(line)
+            assert m is not None
+            paras.append(_Para("footnote", runs=parse_inline(m.group(2)), marker=m.group(1), line=i))
+            continue
+        if bracket_notes and _RULE_LINE_RE.match(line) and i - 1 < min(bracket_notes):
+            continue  # the rule above the footnotes
         if _MD_TABLE_SEP_RE.match(line.strip()) and "-" in line:
             blank = False
             continue
         md_cells = _md_table_cells(line)
         if md_cells is not None or _is_table_line(line):
             cells_text = md_cells if md_cells is not None else line.split("\t")
-            paras.append(_Para("row", cells=[parse_inline(c) for c in cells_text], line=i, blank_before=blank))
+            if md_cells is None and _is_layout_row(cells_text):
+                # a layout table read as Word writes it: each cell's text a paragraph, left to right
+                for cell in cells_text:
+                    if cell.strip():
+                        paras.append(_Para("para", runs=parse_inline(cell.strip(), notes), line=i,
+                                           blank_before=True))
+                blank = False
+                continue
+            paras.append(_Para("row", cells=[parse_inline(c, notes) for c in cells_text], line=i,
+                               blank_before=blank))
             blank = False
             continue
         stripped = line.strip()
@@ -155,10 +219,10 @@ def read_text(text: str, builder: DocumentBuilder) -> None:
             continue
         head = _HEADING_RE.match(stripped)
         if head:
-            paras.append(_Para("heading", runs=parse_inline(head.group(2)), level=len(head.group(1)), line=i,
+            paras.append(_Para("heading", runs=parse_inline(head.group(2), notes), level=len(head.group(1)), line=i,
                                blank_before=blank))
         else:
-            paras.append(_Para("para", runs=parse_inline(stripped), line=i, blank_before=blank))
+            paras.append(_Para("para", runs=parse_inline(stripped, notes), line=i, blank_before=blank))
         blank = False
     _emit(paras, builder)
 

@@ -68,6 +68,16 @@ _TITLE_LINE_RE = re.compile(
 _KIND_OF = {t.name.upper(): t for t in doc_types()}
 
 
+# Words that open the name of a body in a header ("SỞ …", "UBND …", "TRƯỜNG …", "BCH ĐOÀN …").
+BODY_HEAD_RE = re.compile(
+    r"^\s*(?:BỘ|BAN|BCH|BTV|SỞ|PHÒNG|CỤC|CHI\s+CỤC|TỔNG\s+CỤC|UBND|ỦY\s+BAN|UỶ\s+BAN|HĐND|HỘI|ĐOÀN|ĐẢNG|"
+    r"CHI\s+BỘ|TỈNH\s+ỦY|TỈNH\s+UỶ|THÀNH\s+ỦY|THÀNH\s+UỶ|HUYỆN\s+ỦY|HUYỆN\s+UỶ|QUẬN\s+ỦY|QUẬN\s+UỶ|THỊ\s+ỦY|"
+    r"TRƯỜNG|TRUNG\s+TÂM|BỆNH\s+VIỆN|VIỆN|HỌC\s+VIỆN|ĐẠI\s+HỌC|VĂN\s+PHÒNG|THANH\s+TRA|CÔNG\s+AN|"
+    r"BỘ\s+CHỈ\s+HUY|TÒA\s+ÁN|TOÀ\s+ÁN|VIỆN\s+KIỂM\s+SÁT|KHO\s+BẠC|NGÂN\s+HÀNG|LIÊN\s+ĐOÀN|CÔNG\s+ĐOÀN|"
+    r"MẶT\s+TRẬN|HẠT|ĐỘI|TRẠM|CÔNG\s+TY|TẬP\s+ĐOÀN|CẢNG\s+VỤ|TỔ|THÔN|BẢN|ẤP|CHÍNH\s+PHỦ|QUỐC\s+HỘI|"
+    r"THỦ\s+TƯỚNG|CHỦ\s+TỊCH|TỔNG\s+LIÊN\s+ĐOÀN|LIÊN\s+HIỆP|HỢP\s+TÁC\s+XÃ|BAN\s+QUẢN\s+LÝ|ĐÀI|BÁO|"
+    r"NHÀ|CẢNH\s+SÁT|BIÊN\s+PHÒNG|QUÂN|LỮ|SƯ|TIỂU|KIỂM|[A-ZĐ]{2,}\b)"
+)
 ORG_NATIONAL_RE = re.compile(r"(?:VIỆT\s+NAM|HỒ\s+CHÍ\s+MINH)\s*$")
 ORGAN_RE = re.compile(r"^\s*(?:BAN\s+THƯỜNG\s+VỤ|BAN\s+CHẤP\s+HÀNH|THƯỜNG\s+TRỰC|BAN\s+CHỈ\s+ĐẠO|BAN\s+TỔ\s+CHỨC|"
                       r"HỘI\s+ĐỒNG|BAN\s+THƯỜNG\s+TRỰC|BAN\s+BIÊN\s+TẬP|BAN\s+GIÁM\s+HIỆU|BAN\s+ĐẠI\s+DIỆN)\s*$")
@@ -124,10 +134,16 @@ def display_name(name: str) -> str:
     known = {fold(i.name): i.name for i in issuer_by_code().values()}
     if fold(name) in known:
         return known[fold(name)]
-    words = name.split()
+    for phrase in _NAME_AFTER:  # "TRƯỜNG MẦM NON HOA SEN": the school's name follows its level
+        name = re.sub(rf"(?<=\s){phrase.upper()}(?=\s)", phrase.upper().replace(" ", "_"), name)
+    words = [w.replace("_", " ") for w in name.split()]
     out: list[str] = []
     proper = False
     for i, w in enumerate(words):
+        if w.lower() in _NAME_AFTER:
+            out.append(w.lower())
+            proper = True
+            continue
         lw = w.lower()
         if _is_code(w):
             out.append(w)
@@ -150,6 +166,8 @@ def display_name(name: str) -> str:
     return result
 
 
+_NAME_AFTER = ("trung học phổ thông", "trung học cơ sở", "tiểu học", "mầm non", "mẫu giáo", "phổ thông",
+               "dân tộc nội trú", "khu vực")
 _PLACE_TRIGGERS = {"tỉnh", "phố", "quận", "huyện", "xã", "phường", "trấn", "thành", "thị", "khu", "vực", "ấp",
                    "thôn", "bản", "làng", "tổ"}
 
@@ -315,6 +333,16 @@ def parse_header(doc: Document) -> Header:
                 lines.append((s, ls, ls + len(line)))
             elif national and lines and not s:
                 closed = True  # the Quốc hiệu on its own line: the left column is done
+    # a name wrapped over two lines ("CHI CỤC THUẾ KHU VỰC" / "VĨNH YÊN - TAM DƯƠNG"): a line that does
+    # not open with the head word of a body continues the one above it
+    merged: list[tuple[str, int, int]] = []
+    for line in lines:
+        if merged and not BODY_HEAD_RE.match(line[0]) and not ORGAN_RE.match(line[0]):
+            prev = merged[-1]
+            merged[-1] = (f"{prev[0]} {line[0]}", prev[1], line[2])
+        else:
+            merged.append(line)
+    lines = merged
     if lines and has_header:
         last = display_name(_clean_unit(lines[-1][0]))
         parent = display_name(_clean_unit(lines[-2][0])) if len(lines) >= 2 else None
@@ -453,7 +481,9 @@ def marker_like(line: str) -> bool:
 
 
 def _document_year(h: Header) -> int | None:
-    """The year the document is about: the title's, else the date's."""
+    """The year the document is about: the title's, else the date's (a letter's year is its date's)."""
+    if h.kind == "official_letter" and h.date_year:
+        return h.date_year
     if h.title:
         years = []
         for m in TITLE_YEAR_RE.finditer(h.title):
