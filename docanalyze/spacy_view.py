@@ -20,7 +20,8 @@ law name), a deadline's last day (ISO), a slogan's canonical form, a task's id.
 Why not spaCy's own Vietnamese tokenizer: it either needs pyvi (a word
 segmenter we do not want to load for a view) or splits on white space only,
 which glues punctuation and quotes to syllables so item boundaries fall
-inside tokens. Here tokens are syllables and punctuation marks, and every
+inside tokens. Here tokens are syllables (numbers and codes such as 1483/QĐ-SGDĐT
+stay whole) and punctuation marks, and every
 item boundary is also a token boundary, so every span's text is exactly
 ``text[start:end]`` of its item.
 """
@@ -41,7 +42,9 @@ if TYPE_CHECKING:
 
 __all__ = ["to_spacy", "blank_vi", "SyllableTokenizer", "displacy_options", "GROUPS", "render"]
 
-TOKEN_RE = re.compile(r"\w+|[^\w\s]")
+# A syllable, or a number/code/date written without spaces ("1483/QĐ-SGDĐT", "24/01/2024") as one token
+# (displaCy prints tokens with spaces between them); any other mark of punctuation alone.
+TOKEN_RE = re.compile(r"\w+(?:[/.\-]\w+)*|[^\w\s]")
 GROUPS = ("citations", "deadlines", "slogans", "tasks")
 # One hue per group; labels inside a group share it (displaCy colours by label).
 GROUP_COLORS = {"citations": "#ffd966", "deadlines": "#f4a6a6", "slogans": "#a8e6a3", "tasks": "#a8c8f0",
