@@ -51,15 +51,18 @@ CSS = """
 .dza mark.deadline{background:#ffb3b3}
 .dza mark.slogan{background:#b7eb8f}
 .dza mark.evidence{background:#ffd8a8}
+.dza mark.focus{background:#ffa94d}
 .dza mark.header{background:#e4d4f7}
 .dza mark.task{background:transparent;border-bottom:2px solid #4f86d9}
 .dza mark.task.citation{background:#ffe58f}.dza mark.task.deadline{background:#ffb3b3}
 .dza mark.task.slogan{background:#b7eb8f}.dza mark.task.evidence{background:#ffd8a8}
+.dza mark.evidence.focus{background:#ffa94d}
 .dza .warn{color:#9a6700}.dza .error{color:#cf222e}
 </style>
 """
 LEGEND = {"citation": "trích dẫn văn bản (citation)", "deadline": "thời hạn (deadline)",
           "slogan": "khẩu hiệu, phong trào (slogan)", "task": "nhiệm vụ (task)", "evidence": "minh chứng (evidence)",
+          "focus": "câu khớp nhất (best matching sentence)",
           "header": "thể thức (header field)"}
 
 
