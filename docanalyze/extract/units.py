@@ -49,7 +49,9 @@ def _lex() -> _Lexicon:
         head=re.compile(rf"(?:{_alt(data['heads'])})(?!\w)", re.I),
         ambiguous=re.compile(rf"(?:{_alt(data['ambiguous_heads'])})(?!\w)", re.I),
         determiner=re.compile(rf"(?:{_alt(data['determiners'])})\s+(?:{_alt(data['plural_nouns'])})(?!\w)", re.I),
-        subject_end=re.compile(rf"\s*(?::|(?<!\w)(?:{_alt(data['subject_ends'])})(?!\w))"),
+        # "các tổ chức chính trị - xã hội" is a noun phrase, not the verb "tổ chức" that ends a subject
+        subject_end=re.compile(
+            rf"\s*(?::|(?<!\w)(?<!các\s)(?<!những\s)(?<!Các\s)(?:{_alt(data['subject_ends'])})(?!\w))"),
         partner_end=re.compile(rf"\s*(?:[;.:(\n]|(?<!\w)(?:{_alt(data['partner_ends'])})(?!\w))"),
         assign=re.compile(rf"^(?:(?:{_alt(data['assign_prefixes'])})\s+)+", re.I),
         label=re.compile(
