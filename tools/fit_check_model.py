@@ -5,7 +5,7 @@ The figures written beside the parameters (``cv``) come from leave-one-pair-out
 cross-validation (``tools/eval_check.py``): each pair predicted by models fitted
 without it. Run after the labelled pairs change:
 
-    .venv/bin/python tools/fit_check_model.py [--segmenter dict] [--dry-run]
+    .venv/bin/python tools/fit_check_model.py [--pairs 'P0[1-8]'] [--segmenter syllable] [--C-task 0.1] [--dry-run]
 """
 from __future__ import annotations
 
@@ -30,15 +30,16 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold" / "pairs")
     ap.add_argument("--docs", type=Path, default=ROOT / "corpus")
-    ap.add_argument("--segmenter", default="dict")
+    ap.add_argument("--pairs", nargs="+", default=None, help="pair ids to fit on (shell patterns); default all")
+    ap.add_argument("--segmenter", default="syllable")
     ap.add_argument("--C-pair", type=float, default=1.0)
-    ap.add_argument("--C-task", type=float, default=1.0)
+    ap.add_argument("--C-task", type=float, default=0.1)
     ap.add_argument("--threshold", type=float, default=0.5, help="pair score from which a passage is evidence")
     ap.add_argument("--task-class-weight", default=None, choices=[None, "balanced"])
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = ap.parse_args()
 
-    pairs = load_pairs(args.gold, args.docs, "", args.segmenter, True)
+    pairs = load_pairs(args.gold, args.docs, "", args.segmenter, True, args.pairs)
     if len(pairs) < 2:
         print("need at least two labelled pairs", file=sys.stderr)
         return 1
