@@ -39,7 +39,7 @@ def test_pdf_line_with_both_columns_merged():
     h = header_of("UBND TỈNH LÀO CAI CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nSỞ CÔNG THƯƠNG Độc lập - Tự do - Hạnh phúc\n"
                   "Số: 1050/SCT-QLCN Lào Cai, ngày 20 tháng 5 năm 2026\nV/v đôn đốc báo cáo tình hình hoạt động hóa chất\n\n"
                   "Kính gửi: Các doanh nghiệp hoạt động hóa chất\n\nSở Công Thương đề nghị các doanh nghiệp báo cáo.")
-    assert (h.issuer, h.parent_issuer) == ("Sở Công Thương", "UBND tỉnh Lào Cai")
+    assert (h.issuer, h.parent_issuer) == ("Sở Công Thương", "Ủy ban nhân dân tỉnh Lào Cai")
     assert h.number == "1050/SCT-QLCN" and h.date == dt.date(2026, 5, 20) and h.place == "Lào Cai"
     assert h.kind == "official_letter" and h.title.startswith("đôn đốc báo cáo")
     assert h.recipients == ["Các doanh nghiệp hoạt động hóa chất"]
@@ -50,7 +50,7 @@ def test_word_plain_text_export_of_the_header_table():
     h = header_of("UBND PHƯỜNG HỒNG GAI\nTRƯỜNG MẦM NON HOA SEN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
                   "Độc lập - Tự do - Hạnh phúc\nSố: 86/KH-MNHS\tHồng Gai, ngày 22 tháng 9 năm 2025\nKẾ HOẠCH\n"
                   "Thực hiện nhiệm vụ năm học 2025-2026\nCăn cứ Thông tư số 52/2020/TT-BGDĐT ngày 31/12/2020;")
-    assert (h.issuer, h.parent_issuer) == ("Trường mầm non Hoa Sen", "UBND phường Hồng Gai")
+    assert (h.issuer, h.parent_issuer) == ("Trường mầm non Hoa Sen", "Ủy ban nhân dân phường Hồng Gai")
     assert (h.number, h.place, h.date) == ("86/KH-MNHS", "Hồng Gai", dt.date(2025, 9, 22))
     assert (h.kind, h.title, h.year) == ("plan", "Thực hiện nhiệm vụ năm học 2025-2026", 2025)
 
@@ -65,7 +65,7 @@ def test_short_document_signer_is_not_found_in_the_header():
                   "Nam Đàn, ngày 18 tháng 6 năm 2025\n\nBÁO CÁO\n\nSơ kết công tác Hội 6 tháng đầu năm 2025\n\n"
                   "I. KẾT QUẢ\n\nCác cấp Hội đã tuyên truyền.\n\nNơi nhận:\n\n- Hội LHPN tỉnh;\n\n- Lưu VP.\n\n"
                   "TM. BAN THƯỜNG VỤ\n\nCHỦ TỊCH\n\nPhan Thị Lan")
-    assert h.issuer == "Ban Thường vụ Hội LHPN huyện Nam Đàn"
+    assert h.issuer == "Ban Thường vụ Hội Liên hiệp Phụ nữ huyện Nam Đàn"
     assert h.signer.authority == "TM." and h.signer.name == "Phan Thị Lan"
     assert h.body_end is not None and h.distribution == ["Hội LHPN tỉnh", "Lưu VP"]
 
@@ -107,3 +107,11 @@ def test_lettered_parts_above_roman_sections():
     assert [m for m, _ in tops] == ["A.", "B.", "C."]
     assert [t.text for t in result.tasks] == ["Đẩy nhanh giải ngân vốn đầu tư công.",
                                               "Chuẩn bị các điều kiện cho năm học mới."]
+
+
+def test_abbreviated_body_names_are_written_out():
+    from docanalyze.lexicon import load_toml
+    from docanalyze.structure.header import display_name
+
+    for name, expected in load_toml("abbreviations.toml")["examples"]:
+        assert display_name(name) == expected

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 
 from ..items import Header, Signer
-from ..lexicon import doc_types, issuer_by_code, type_by_code
+from ..lexicon import doc_types, issuer_by_code, load_toml, type_by_code
 from ..model import Block, Document
 from ..normalize import fold
 from ..readers.language import is_syllable
@@ -122,6 +123,25 @@ def _clean_unit(name: str) -> str:
     return name
 
 
+@cache
+def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = load_toml("abbreviations.toml")["expand"]
+    keys = sorted(table, key=len, reverse=True)
+    return re.compile(r"(?<![\w&])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w&])"), table
+
+
+def expand_abbreviations(name: str) -> str:
+    """'UBND TỈNH LÀO CAI' -> 'ỦY BAN NHÂN DÂN TỈNH LÀO CAI': abbreviated body names written out.
+
+    An upper-case name stays upper case (the casing step that follows needs it whole); a
+    name in normal case gets the expansion as the lexicon writes it.
+    """
+    rx, table = _abbreviations()
+    out = rx.sub(lambda m: table[m.group()], name)
+    # the body a Ban Chấp hành / Ban Thường vụ belongs to starts with a capital ("… Hội Nông dân …")
+    return re.sub(r"(Ban (?:Chấp hành|Thường vụ|Chỉ đạo) )(\w)", lambda m: m.group(1) + m.group(2).upper(), out)
+
+
 def display_name(name: str) -> str:
     """'ỦY BAN NHÂN DÂN TỈNH BÌNH ĐỊNH' -> 'Ủy ban nhân dân tỉnh Bình Định'.
 
@@ -129,8 +149,14 @@ def display_name(name: str) -> str:
     the lexicon writes it, place types in lower case and the place or proper
     name after them (or after an acronym such as THCS) capitalised, codes kept.
     """
-    if not name or name != name.upper():
+    if not name:
         return name
+    if name != name.upper():
+        return expand_abbreviations(name)
+    return expand_abbreviations(_case_name(name))
+
+
+def _case_name(name: str) -> str:
     known = {fold(i.name): i.name for i in issuer_by_code().values()}
     if fold(name) in known:
         return known[fold(name)]
