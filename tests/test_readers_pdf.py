@@ -57,7 +57,7 @@ def test_header_columns_come_out_left_column_first(corpus):
                                 "Hải Phòng, ngày tháng năm 2025", "KẾ HOẠCH"]
     h = parse_header(doc)
     assert (h.kind, h.issuer, h.parent_issuer, h.number, h.place, h.year) == (
-        "plan", "Sở Giáo dục và Đào tạo", "UBND thành phố Hải Phòng", "/KH-SGDĐT", "Hải Phòng", 2025)
+        "plan", "Sở Giáo dục và Đào tạo", "Ủy ban nhân dân thành phố Hải Phòng", "/KH-SGDĐT", "Hải Phòng", 2025)
     assert h.title == "Thực hiện công tác dân vận chính quyền năm 2025 của ngành Giáo dục và Đào tạo Hải Phòng"
 
 
