@@ -103,3 +103,20 @@ def test_forward_part_of_a_year_end_report_sets_the_year() -> None:
     assert [(d.text, _iso(d.date_start), _iso(d.date_end)) for d in a.deadlines] == [
         ("NĂM 2025", "2025-01-01", "2025-12-31"), ("Quý I", "2025-01-01", "2025-03-31")]
     assert [t.timeframe for t in a.tasks] == ["Quý I", "NĂM 2025"]
+
+
+def test_start_and_end_columns_give_one_bound_over_both_cells():
+    from docanalyze.analysis import analyze
+    from docanalyze.readers.builder import DocumentBuilder
+    from docanalyze.readers.text import read_text
+
+    b = DocumentBuilder()
+    read_text("KẾ HOẠCH\n\nBảo vệ rừng năm 2023\n\nII. NHIỆM VỤ\n\n"
+              "STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian\t\n\t\t\tBắt đầu\tKết thúc\n"
+              "1\tKiện toàn Ban Chỉ đạo cấp huyện.\tPhòng Quản lý bảo vệ rừng\tTháng 01/2023\tTháng 02/2023\n"
+              "2\tTuần tra rừng mùa khô.\tCác Hạt Kiểm lâm\tTháng 02/2023\tTháng 4/2023\n", b)
+    result = analyze(b.build())
+    got = [(d.text.replace("\t", " | "), d.date_start.isoformat(), d.date_end.isoformat(), d.task_id)
+           for d in result.deadlines]
+    assert got == [("Tháng 01/2023 | Tháng 02/2023", "2023-01-01", "2023-02-28", "1"),
+                   ("Tháng 02/2023 | Tháng 4/2023", "2023-02-01", "2023-04-30", "2")]

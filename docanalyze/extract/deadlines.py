@@ -31,11 +31,20 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
         if task.source != "table" or task.table is None or task.row is None or not task.timeframe:
             continue
         grid = doc.tables[task.table].grid()
-        for cell in grid[task.row] if task.row < len(grid) else []:
-            if cell is not None and cell.text.strip() and tidy(cell.text.strip()) == task.timeframe.strip():
+        row = [c for c in grid[task.row] if c is not None] if task.row < len(grid) else []
+        for cell in row:
+            if cell.text.strip() and tidy(cell.text.strip()) == task.timeframe.strip():
                 here = context_at(doc, ctx, regions, cell.start)
                 found += [(tf, task) for tf in _cell_bounds(cell.text, here, cell.start)]
                 break
+        else:
+            # a timeframe read from two columns ("Bắt đầu | Kết thúc"): one bound over both cells
+            cells = sorted({c.start: c for c in row if c.text.strip() and tidy(c.text.strip()) in task.timeframe
+                            and _dated(parse_timeframe(c.text, ctx, c.start))}.values(), key=lambda c: c.start)
+            if cells and task.date_end is not None:
+                a, b = cells[0].start, cells[-1].end
+                found.append((Timeframe(text=doc.text[a:b], start=a, end=b, date_start=task.date_start,
+                                        date_end=task.date_end), task))
 
     # 2. running text of the parts that assign work: labels and anchored bounds
     list_tasks = [t for t in tasks if t.source == "list"]
@@ -82,6 +91,10 @@ def _cell_bounds(text: str, ctx: YearContext, base: int) -> list[Timeframe]:
         return parts
     whole = parse_timeframe(text, ctx, base)
     return [whole] if whole is not None else []
+
+
+def _dated(tf: Timeframe | None) -> bool:
+    return tf is not None and (tf.date_start is not None or tf.date_end is not None)
 
 
 def _owner(tasks: list[Task], tf: Timeframe) -> Task | None:
