@@ -38,13 +38,14 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
                 found += [(tf, task) for tf in _cell_bounds(cell.text, here, cell.start)]
                 break
         else:
-            # a timeframe read from two columns ("Bắt đầu | Kết thúc"): one bound over both cells
+            # a timeframe read from two columns ("Bắt đầu | Kết thúc"): the bound is the end cell, the
+            # interval runs from the start cell
             cells = sorted({c.start: c for c in row if c.text.strip() and tidy(c.text.strip()) in task.timeframe
                             and _dated(parse_timeframe(c.text, ctx, c.start))}.values(), key=lambda c: c.start)
             if cells and task.date_end is not None:
-                a, b = cells[0].start, cells[-1].end
-                found.append((Timeframe(text=doc.text[a:b], start=a, end=b, date_start=task.date_start,
-                                        date_end=task.date_end), task))
+                last = cells[-1]
+                found.append((Timeframe(text=last.text.strip(), start=last.start, end=last.end,
+                                        date_start=task.date_start, date_end=task.date_end), task))
 
     # 2. running text of the parts that assign work: labels and anchored bounds
     list_tasks = [t for t in tasks if t.source == "list"]

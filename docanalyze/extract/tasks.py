@@ -191,7 +191,7 @@ def _walk(c: _Context, children: list[int], unit: str | None, period: Timeframe 
                 out += _paragraph_tasks(c, k, uh[0])
             last_task = None
             continue
-        if (kids or has_table) and (s.style in TOP_STYLES or group_title(s.title)):
+        if (kids or has_table) and (s.style in TOP_STYLES or group_title(s.title, 30 if kids else 15)):
             out += _walk(c, kids, unit, here_period, here_recurring)
             last_task = None
             continue

@@ -200,12 +200,16 @@ def closing_start(doc: Document, header: Header) -> int | None:
     return None
 
 
-def group_title(title: str) -> bool:
-    """A title that heads a group rather than states work: short and not a sentence, or ending in ':'."""
+def group_title(title: str, max_words: int = 15) -> bool:
+    """A title that heads a group rather than states work: short and not a sentence, or ending in ':'.
+
+    Over items of its own a title may run longer ("b) Phong trào “Tuổi trẻ sáng tạo” và “Đồng hành
+    với thanh niên lập thân, lập nghiệp”" heads the bullets that state the work): pass ``max_words``.
+    """
     t = title.strip()
     if t.endswith(":"):
         return True
-    return len(t.split()) <= 15 and not t.endswith((".", ";", "./."))
+    return len(t.split()) <= max_words and not t.endswith((".", ";", "./.")) and "\n" not in t
 
 
 def full_title(doc: Document, sec: Section) -> tuple[str, int]:
