@@ -36,16 +36,19 @@ _CYR_TABLE = {ord(k): v for k, v in CYRILLIC_LOOKALIKES.items()}
 _TOKEN_RE = re.compile(r"\S+")
 _LATIN_OR_CODE_RE = re.compile(r"[A-Za-z0-9/\-\u00c0-\u024f\u1e00-\u1eff]")
 
+_ONE_TABLE = {**_INVISIBLE_TABLE, **_SPACE_TABLE, **_DASH_TABLE, **_ETH_TABLE}
+_SPECIAL_RE = re.compile("[" + re.escape("".join(chr(k) for k in _ONE_TABLE)) + "]")
+
 OPEN_QUOTE, CLOSE_QUOTE = "\u201c", "\u201d"
 _QUOTE_OPENERS = "\u201c\u201e\u00ab\u201f\u2033"
 _QUOTE_CLOSERS = "\u201d\u00bb"
-_STRAIGHT_QUOTE_RE = re.compile('"')
 _HSPACE_RUN = re.compile(r"[ \t\f\v]+")
 _HSPACE_NO_TAB_RUN = re.compile(r"[ \f\v]+")
 
 TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD_RE = re.compile(r"\w+")
 _FOLD_QUOTES = dict.fromkeys(map(ord, "\"'\u201c\u201d\u201e\u2018\u2019\u00ab\u00bb*"), None)
+_FOLD_TABLE = {**_DASH_TABLE, **_FOLD_QUOTES, **_ETH_TABLE}
 
 
 def fix_cyrillic(text: str) -> str:
@@ -69,20 +72,17 @@ def fix_cyrillic(text: str) -> str:
     return _TOKEN_RE.sub(fix, text)
 
 
+_OPENERS_RE = re.compile(f"[{_QUOTE_OPENERS}]")
+_CLOSERS_RE = re.compile(f"[{_QUOTE_CLOSERS}]")
+_STRAIGHT_OPEN_RE = re.compile(r'(?:^|(?<=[\s(\[{:;,\-–/]))"')
+
+
 def _direct_quotes(text: str) -> str:
-    """Make every double quote a curly one, opening or closing by its position."""
-    out = []
-    for i, ch in enumerate(text):
-        if ch in _QUOTE_OPENERS:
-            out.append(OPEN_QUOTE)
-        elif ch in _QUOTE_CLOSERS:
-            out.append(CLOSE_QUOTE)
-        elif ch == '"':
-            prev = text[i - 1] if i else " "
-            out.append(OPEN_QUOTE if (prev.isspace() or prev in "([{:;,-–/" or i == 0) else CLOSE_QUOTE)
-        else:
-            out.append(ch)
-    return "".join(out)
+    """Make every double quote a curly one; a straight quote opens after space or punctuation, else closes."""
+    text = _CLOSERS_RE.sub(CLOSE_QUOTE, _OPENERS_RE.sub(OPEN_QUOTE, text))
+    if '"' in text:
+        text = _STRAIGHT_OPEN_RE.sub(OPEN_QUOTE, text).replace('"', CLOSE_QUOTE)
+    return text
 
 
 def normalize_text(text: str, *, keep_tabs: bool = False, keep_newlines: bool = True, strip_lines: bool = True) -> str:
@@ -95,7 +95,8 @@ def normalize_text(text: str, *, keep_tabs: bool = False, keep_newlines: bool = 
     if not text:
         return ""
     text = unicodedata.normalize("NFC", text)
-    text = text.translate(_INVISIBLE_TABLE).translate(_SPACE_TABLE).translate(_DASH_TABLE).translate(_ETH_TABLE)
+    if _SPECIAL_RE.search(text):  # most runs hold none of these: skip the (slow, per-character) translate
+        text = text.translate(_ONE_TABLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     text = fix_cyrillic(text)
     if '"' in text or any(q in text for q in _QUOTE_OPENERS + _QUOTE_CLOSERS):
@@ -123,7 +124,7 @@ def fold(text: str | None) -> str:
     """Matching key: case-folded, tone placement folded (hoà = hòa), dashes and quotes unified, spaces collapsed."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFC", text).translate(_DASH_TABLE).translate(_FOLD_QUOTES).translate(_ETH_TABLE)
+    text = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
     text = text.casefold()
     text = _WORD_RE.sub(lambda m: _fold_tone(m.group()), text)
     return " ".join(text.split())
