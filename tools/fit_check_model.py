@@ -56,6 +56,11 @@ def main() -> int:
     model["cv"] = {"method": "leave-one-pair-out", "n_tasks": pooled["n"],
                    "accuracy": round(pooled["accuracy"], 3), "f1_reported": round(pooled["f1_reported"], 3),
                    "confusion": pooled["matrix"]}
+    # evaluations on pairs written after a model was settled are kept from one fit to the next
+    if OUT.exists():
+        old = json.loads(OUT.read_text(encoding="utf-8"))
+        if old.get("fresh_held_out"):
+            model["fresh_held_out"] = old["fresh_held_out"]
     text = json.dumps(model, ensure_ascii=False, indent=1)
     if args.dry_run:
         print(text)
