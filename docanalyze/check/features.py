@@ -18,7 +18,8 @@ single measure survives that, so several are computed and a fitted model
 - ``rel``/``mutual``: how the pair ranks among the task's passages and the
   passage's tasks, which sorts out passages that share words with many tasks.
 
-Admin stop-words (``data/admin_stopwords.txt``) are removed before any of it;
+Admin stop-words (``data/admin_stopwords.txt``) are removed before any of it, and so are the names of
+bodies, cited documents and a task's who/when clauses (``clauses.meta_spans``);
 IDF is computed over the plan's tasks and the report's passages together.
 """
 from __future__ import annotations
@@ -34,6 +35,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from ..lexicon import load_toml
+from .clauses import meta_spans
 from .passages import Passage
 from .segment import Words, fold_syllable, fold_words, segment, skeleton
 
@@ -277,7 +279,7 @@ def task_unit(task: Task, plan: Analysis, plan_words: Words, backend: str, cites
         return make_unit(doc.text, plan_words, task.start, task.end, numbers, quotes, mask)
     words = segment(task.text, backend, use_cache=False)
     return make_unit(task.text, words, 0, len(task.text), numbers, quotes,
-                     _Mask(reference_spans(task.text, [], words)))
+                     _Mask(reference_spans(task.text, [], words) + meta_spans(task.text)))
 
 
 # ------------------------------------------------------------------ matrices
@@ -400,7 +402,11 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     p_units = [make_unit(rtext, report_words, p.start, p.end, r_numbers[i], r_quotes[i], r_mask)
                for i, p in enumerate(passages)]
     p_cites, p_slogans = _Spans(plan.citations), _Spans(plan.slogans)
-    t_mask = _Mask(reference_spans(plan.document.text, plan.citations, plan_words))
+    ptext = plan.document.text
+    # who/when clauses of the tasks ("Phòng X chủ trì …", "Thời gian: Quý III/2025") are masked like names
+    who_when = [(t.start + a, t.start + b) for t in tasks if ptext[t.start:t.end] == t.text
+                for a, b in meta_spans(t.text)]
+    t_mask = _Mask(reference_spans(ptext, plan.citations, plan_words) + who_when)
     t_units = [task_unit(t, plan, plan_words, backend, p_cites, p_slogans, t_mask) for t in tasks]
     # headings: each distinct heading span once
     head_index: dict[tuple[int, int], int] = {}
