@@ -5,7 +5,7 @@ The figures written beside the parameters (``cv``) come from leave-one-pair-out
 cross-validation (``tools/eval_check.py``): each pair predicted by models fitted
 without it. Run after the labelled pairs change:
 
-    .venv/bin/python tools/fit_check_model.py [--pairs 'P0[1-8]'] [--segmenter syllable] [--C-task 0.1] [--dry-run]
+    .venv/bin/python tools/fit_check_model.py [--pairs 'P0[1-8]'] [--segmenter dict] [--C-task 0.1] [--dry-run]
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ def main() -> int:
     ap.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold" / "pairs")
     ap.add_argument("--docs", type=Path, default=ROOT / "corpus")
     ap.add_argument("--pairs", nargs="+", default=None, help="pair ids to fit on (shell patterns); default all")
-    ap.add_argument("--segmenter", default="syllable")
+    ap.add_argument("--segmenter", default="dict")
     ap.add_argument("--C-pair", type=float, default=1.0)
     ap.add_argument("--C-task", type=float, default=0.1)
     ap.add_argument("--threshold", type=float, default=0.5, help="pair score from which a passage is evidence")
