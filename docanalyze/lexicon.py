@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from importlib import resources
@@ -136,3 +137,22 @@ def issuer_names() -> tuple[str, ...]:
     names = [n for i in issuers() for n in (i.name, *i.aliases)]
     names += citation_words()["issuer"]["bodies"]["names"]
     return tuple(dict.fromkeys(names))
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of lexicon phrases, longest first, any run of spaces matching a space."""
+    import re
+
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def phrase_index(phrases: list[str] | tuple[str, ...], tokens: Callable[[str], list[str]]) -> dict[str, list[tuple[str, ...]]]:
+    """Phrases as folded token tuples, grouped by their first token, longest first (for longest-match scans)."""
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        toks = tuple(fold(t) for t in tokens(phrase))
+        if toks:
+            out.setdefault(toks[0], []).append(toks)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out

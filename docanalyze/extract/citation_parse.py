@@ -9,7 +9,7 @@ import re
 from functools import cache
 
 from ..items import Citation
-from ..lexicon import DocType, citation_words, doc_types, issuer_names, type_by_word, word_key
+from ..lexicon import DocType, citation_words, doc_types, issuer_names, phrase_index, type_by_word, word_key
 from ..lexicon import fold_cached as fold
 from .citation_patterns import (
     NAME_CHUNK_RE,
@@ -122,14 +122,7 @@ def date_after(text: str, pos: int) -> tuple[re.Match[str], int, int, int] | Non
 @cache
 def _known_names() -> dict[str, list[tuple[str, ...]]]:
     """Known issuer names as folded word tuples, by first word, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for name in issuer_names():
-        toks = tuple(fold(t) for t in WORD_RE.findall(name))
-        if toks:
-            out.setdefault(toks[0], []).append(toks)
-    for v in out.values():
-        v.sort(key=len, reverse=True)
-    return out
+    return phrase_index(issuer_names(), WORD_RE.findall)
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from functools import cache
 
 from ..items import Citation
-from ..lexicon import citation_words, law_titles, type_by_word, word_key
+from ..lexicon import citation_words, law_titles, phrase_index, type_by_word, word_key
 from ..lexicon import fold_cached as fold
 from .citation_parse import read_tail
 from .citation_patterns import LETTERS, NUMBER, TAIL_YEAR_RE, compact, number_key
@@ -25,14 +25,7 @@ _COUNTRY_RE = re.compile(r"[ \n]nước[ \n]Cộng[ \n]h[oò]a[ \n]xã[ \n]hội
 @cache
 def _known() -> dict[str, list[tuple[str, ...]]]:
     """Known titles as folded word tuples (commas dropped), by first word, longest first."""
-    out: dict[str, list[tuple[str, ...]]] = {}
-    for title in law_titles():
-        toks = tuple(fold(t) for t in _TOKEN_RE.findall(title))
-        if toks:
-            out.setdefault(toks[0], []).append(toks)
-    for v in out.values():
-        v.sort(key=len, reverse=True)
-    return out
+    return phrase_index(law_titles(), _TOKEN_RE.findall)
 
 
 @cache

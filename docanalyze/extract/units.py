@@ -15,11 +15,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from ..lexicon import alternation as _alt
 from ..lexicon import load_toml
-
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..items import Header, Section, Timeframe
+from ..lexicon import alternation as _alt
 from ..lexicon import load_toml
 from ..model import Document
 from .timeframes import YearContext, combine, find_timeframes
@@ -25,9 +26,6 @@ WORK_KINDS = {"plan", "report", "directive"}
 HEADING_STYLES = {"part", "chapter", "mucsection", "upalpha", "roman", "arabic", "arabic2", "arabic3", "alpha", "heading"}
 TOP_STYLES = {"part", "chapter", "mucsection", "upalpha", "roman", "heading"}
 
-
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
 @dataclass(frozen=True)
