@@ -56,3 +56,22 @@ def test_clause_spans_point_into_the_text() -> None:
     text = "Rà soát hồ sơ; tổ chức hội nghị.\nThời gian: Quý I/2024."
     spans = clause_spans(text)
     assert [text[a:b] for a, b in spans] == ["Rà soát hồ sơ;", "tổ chức hội nghị.", "Thời gian:", "Quý I/2024."]
+
+
+@pytest.mark.parametrize("text, pieces", [
+    # clauses, and a comma or "và" before a work verb
+    ("Rà soát, sắp xếp mạng lưới cơ sở giáo dục nghề nghiệp công lập; tổ chức Hội thi giáo viên dạy giỏi. "
+     "Phòng Giáo dục nghề nghiệp chủ trì; hoàn thành trong Quý III/2023.",
+     ["Rà soát,", "sắp xếp mạng lưới cơ sở giáo dục nghề nghiệp công lập;", "tổ chức Hội thi giáo viên dạy giỏi."]),
+    ("Duy trì 84 đoạn đường tự quản; hướng dẫn hội viên phân loại rác thải sinh hoạt tại nguồn, tận dụng rác "
+     "thải hữu cơ làm phân bón vi sinh.",
+     ["Duy trì 84 đoạn đường tự quản;", "hướng dẫn hội viên phân loại rác thải sinh hoạt tại nguồn, tận dụng rác "
+      "thải hữu cơ làm phân bón vi sinh."]),
+    # a list of objects is one piece
+    ("Triển khai sổ điểm điện tử, học bạ số đối với tất cả các khối lớp.",
+     ["Triển khai sổ điểm điện tử, học bạ số đối với tất cả các khối lớp."]),
+])
+def test_pieces_of_work(text: str, pieces: list[str]) -> None:
+    from docanalyze.check.clauses import part_spans
+
+    assert [text[a:b].strip() for a, b in part_spans(text)] == pieces

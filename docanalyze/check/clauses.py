@@ -1,12 +1,16 @@
-"""A plan task's clauses, and which of them only say who does the work and when.
+"""A plan task's clauses: which only say who does the work and when, and which pieces of work it asks for.
 
 Plans wrap the work of a task in who/when clauses ("Phòng X chủ trì, phối hợp với Y thực hiện",
 "Thời gian: Quý III/2025", a leading "Hiệu trưởng:"). A report answers for the work, not for the
 wrapping, and a report passage that names the same unit or the same quarter is not therefore about
 the same work; so the check leaves these clauses out of the task's words, as it leaves out names.
 
-Clauses end at ';', '.', ':' and line breaks, and at "đồng thời". The phrase lists are in
-``data/check_lexicon.toml`` (``[task_clauses]``).
+Plans also put several pieces of work into one task ("Rà soát mạng lưới …; tổ chức Hội thi …"); a
+report that covers some of them and not the others reports the task only in part (``parts.py``).
+
+Clauses end at ';', '.', ':' and line breaks, and at "đồng thời"; a piece of work also starts after a
+comma or "và" that a work verb follows. The phrase lists are in ``data/check_lexicon.toml``
+(``[task_clauses]``).
 """
 from __future__ import annotations
 
@@ -94,3 +98,24 @@ def meta_spans(text: str) -> list[tuple[int, int]]:
     covered = sum(b - a for a, b in out)
     work = sum(b - a for a, b in spans) - covered
     return out if work > 0 and len(out) < len(spans) + bool(lab) else []
+
+
+_PART_BREAK_RE = re.compile(r",\s*|\s+và\s+")
+
+
+def part_spans(text: str) -> list[tuple[int, int]]:
+    """The pieces of work a task asks for: its clauses less the who/when ones, each split again where a
+    comma or "và" is followed by a work verb ("Rà soát mạng lưới …, tổ chức Hội thi …")."""
+    verbs = _lexicon()[2]
+    meta = meta_spans(text)
+    out = []
+    for a, b in clause_spans(text):
+        if any(s <= a and b <= e for s, e in meta):
+            continue
+        cuts = [a]
+        for m in _PART_BREAK_RE.finditer(text, a, b):
+            if verbs.match(skeleton(text[m.end():m.end() + 40])):
+                cuts.append(m.end())
+        cuts.append(b)
+        out += [(x, y) for x, y in zip(cuts, cuts[1:], strict=False) if text[x:y].strip(" ,;.")]
+    return out

@@ -25,10 +25,11 @@ from typing import Any
 import numpy as np
 
 from .features import Signals, Unit
+from .parts import PART_FEATURES, part_features
 
 # Task-level features, computed over the passages that can be evidence (not the next-period tasks or the
 # proposals); pair scores enter as logits, which keep their spread where probabilities saturate.
-TASK_FEATURES = (
+BASE_FEATURES = (
     "top1",  # best pair logit
     "top2",  # second best
     "margin",  # top1 minus the best logit another task gets on the same passage
@@ -46,6 +47,9 @@ TASK_FEATURES = (
     "top1_qty",  # the best passage counts what the task counts ("04 lớp", "318 hội viên")
     "phr_top1", "phr_best",  # the task's word pairs found in its best passage, and in any of its best five
 )
+# ... and per piece of work of the task (``parts.py``): how many pieces, how many the results cover, whether
+# a piece is only restated for the next period or only touched by the assessment
+TASK_FEATURES = BASE_FEATURES + PART_FEATURES
 CLASSES = ("not_reported", "partial", "reported")
 _PART_SPLIT_RE = re.compile(r";|\.\s|:\s|\n")
 _SENT_SPLIT_RE = re.compile(r"[.;!?]\s|\n")
@@ -147,9 +151,17 @@ def sentences(unit: Unit) -> list[set[str]]:
 
 def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndarray:
     """T × len(TASK_FEATURES): how strong, how specific and how broad each task's evidence is."""
+    sent_cache: dict[int, list[set[str]]] = {}
+    base = _evidence_features(sig, logits, threshold, sent_cache)
+    return np.hstack([base, part_features(sig, sent_cache, sentences)])
+
+
+def _evidence_features(sig: Signals, logits: np.ndarray, threshold: float,
+                       sent_cache: dict[int, list[set[str]]]) -> np.ndarray:
+    """T × len(BASE_FEATURES): the task's best passages (``sent_cache``: passage sentences, filled here)."""
     T, P = logits.shape
-    out = np.zeros((T, len(TASK_FEATURES)), dtype=np.float64)
-    col = {f: k for k, f in enumerate(TASK_FEATURES)}
+    out = np.zeros((T, len(BASE_FEATURES)), dtype=np.float64)
+    col = {f: k for k, f in enumerate(BASE_FEATURES)}
     eligible = sig.eligible.astype(bool) if P else np.zeros(0, dtype=bool)
     if P == 0 or not eligible.any():
         for i, u in enumerate(sig.tasks):
@@ -169,7 +181,6 @@ def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndar
     anywhere_words = set().union(*(w for w, e in zip(words, eligible, strict=True) if e))
     fwd = (sig.pair["role_forward"][0] + sig.pair["role_proposal"][0]) > 0 if T else np.zeros(P, dtype=bool)
     base = sig.pair["base"]
-    sent_cache: dict[int, list[set[str]]] = {}
     for i, u in enumerate(sig.tasks):
         row = masked[i]
         ranked = np.argsort(-row, kind="stable")
