@@ -122,7 +122,7 @@ def _write_cache(name: str, data: object) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         tmp = folder / f".{name}.{os.getpid()}.tmp"
         with open(tmp, "w", encoding="utf-8") as fh:
-            json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+            fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))  # dumps: the C encoder
         os.replace(tmp, folder / name)
     except OSError:
         pass  # a read-only home or a full disk must not break the check
@@ -172,14 +172,13 @@ def _syllables(text: str) -> tuple[list[str], list[int], list[int], list[bool]]:
 
     Two syllables join when both are alphabetic and one plain space separates them.
     """
-    keys, starts, ends, alpha = [], [], [], []
-    for m in _SYL_RE.finditer(text):
-        g = m.group()
-        keys.append(fold_syllable(g))
-        starts.append(m.start())
-        ends.append(m.end())
-        alpha.append(g.isalpha())
-    joins = [alpha[i] and alpha[i + 1] and ends[i] + 1 == starts[i + 1] and text[ends[i]] == " "
+    spans = [m.span() for m in _SYL_RE.finditer(text)]
+    raw = [text[a:b] for a, b in spans]
+    keys = [fold_syllable(g) for g in raw]
+    starts = [a for a, _b in spans]
+    ends = [b for _a, b in spans]
+    # joinable: both alphabetic, one plain space apart
+    joins = [ends[i] + 1 == starts[i + 1] and text[ends[i]] == " " and raw[i].isalpha() and raw[i + 1].isalpha()
              for i in range(len(keys) - 1)] + [False]
     return keys, starts, ends, joins
 
