@@ -6,11 +6,19 @@ The pipeline, one module per step:
    the headings above it and the role of its section (results, assessment,
    next period, proposals);
 2. ``segment``: each text segmented into words once (cached on disk);
-3. ``features``: signals for every (task, passage) pair;
-4. ``model``: fitted logistic models turn them into evidence scores and a
+3. ``clauses``: a task's who/when clauses (left out of its words) and its
+   pieces of work;
+4. ``features``: signals for every (task, passage) pair;
+5. ``parts``: how much of each piece of a task the results, the assessment and
+   the next-period section cover;
+6. ``model``: fitted logistic models turn them into evidence scores and a
    verdict per task (``reported``, ``partial``, ``not_reported``);
-5. ``result``: the verdicts with evidence, the report's work the plan did not
+7. ``result``: the verdicts with evidence, the report's work the plan did not
    ask for, and the plan's cited documents the report never mentions.
+
+``training`` (with ``tools/fit_check_model.py`` and ``tools/eval_check.py``)
+fits the models on the labelled pairs; the figures measured on pairs a model
+was not fitted on are kept in ``data/check_model.json``.
 """
 from __future__ import annotations
 
