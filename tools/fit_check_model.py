@@ -59,8 +59,9 @@ def main() -> int:
     # evaluations on pairs written after a model was settled are kept from one fit to the next
     if OUT.exists():
         old = json.loads(OUT.read_text(encoding="utf-8"))
-        if old.get("fresh_held_out"):
-            model["fresh_held_out"] = old["fresh_held_out"]
+        for key in ("fresh_held_out", "notes"):
+            if old.get(key):
+                model[key] = old[key]
     text = json.dumps(model, ensure_ascii=False, indent=1)
     if args.dry_run:
         print(text)
