@@ -262,3 +262,37 @@ def test_no_tasks_is_not_an_error(pair: tuple[Path, Path]) -> None:
     a.tasks = []
     r = check(report, a)
     assert r.tasks == [] and r.summary == {"reported": 0, "partial": 0, "not_reported": 0}
+
+
+def test_paths_are_read_only_as_far_as_the_check_needs(corpus: Path) -> None:
+    """check() on paths skips deadlines, lint and the report's tasks, and gives the same verdicts as on full
+    analyses (a labelled pair, when present)."""
+    from docanalyze import analyze
+
+    plan, report = corpus / "pairs" / "P01_plan.txt", corpus / "pairs" / "P01_report.txt"
+    if not plan.exists():
+        pytest.skip("labelled pairs absent")
+    light = check(report, plan)
+    full = check(analyze(report), analyze(plan))
+    assert light.report.tasks == [] and light.plan.deadlines == [] and light.plan.findings == []
+    assert [(t.id, t.status, round(t.score, 6)) for t in light.tasks] == [
+        (t.id, t.status, round(t.score, 6)) for t in full.tasks]
+    assert [(e.start, e.end) for t in light.tasks for e in t.evidence] == [
+        (e.start, e.end) for t in full.tasks for e in t.evidence]
+
+
+def test_pair_selection_of_the_tools() -> None:
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "tools"))
+    try:
+        from eval_check import pair_files
+    finally:
+        sys.path.remove(str(root / "tools"))
+    gold = root / "corpus" / "gold" / "pairs"
+    if not gold.is_dir():
+        pytest.skip("labelled pairs absent")
+    ids = [p.stem for p in pair_files(gold, ["P0[1-8]"])]
+    assert ids == sorted(ids) and all("P01" <= i <= "P08" for i in ids) and "P01" in ids
+    assert len(pair_files(gold, None)) >= len(ids)
