@@ -115,17 +115,7 @@ def _read_cache(name: str) -> object | None:
 
 
 def _write_cache(name: str, data: object) -> None:
-    folder = cache_dir()
-    if folder is None:
-        return
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        tmp = folder / f".{name}.{os.getpid()}.tmp"
-        with open(tmp, "w", encoding="utf-8") as fh:
-            fh.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")))  # dumps: the C encoder
-        os.replace(tmp, folder / name)
-    except OSError:
-        pass  # a read-only home or a full disk must not break the check
+    _write_text(name, json.dumps(data, ensure_ascii=False, separators=(",", ":")))  # dumps: the C encoder
 
 
 @cache
@@ -154,6 +144,7 @@ def dictionary() -> frozenset[str]:
 
 
 def _write_text(name: str, data: str) -> None:
+    """Write a cache file through a temporary file and a rename (readers never see half a file)."""
     folder = cache_dir()
     if folder is None:
         return
@@ -163,7 +154,7 @@ def _write_text(name: str, data: str) -> None:
         tmp.write_text(data, encoding="utf-8")
         os.replace(tmp, folder / name)
     except OSError:
-        pass
+        pass  # a read-only home or a full disk must not break the check
 
 
 # ------------------------------------------------------------------ backends
