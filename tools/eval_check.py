@@ -14,6 +14,8 @@ pairs written after the model's features were settled.
     .venv/bin/python tools/eval_check.py --pairs P0[1-8] --test P09 P10 --ext .txt .docx .pdf
     .venv/bin/python tools/eval_check.py --segmenter underthesea syllable dict
     .venv/bin/python tools/eval_check.py --no-fallback                # only tasks the extractor finds
+    .venv/bin/python tools/eval_check.py --gold corpus/gold/pairs corpus/heldout/gold/pairs \
+        --docs corpus corpus/heldout/docs --pairs 'P*' --test 'H*'     # the held-out pairs H1, H2
 """
 from __future__ import annotations
 
@@ -38,9 +40,11 @@ def pair_files(gold_dir: Path, patterns: list[str] | None) -> list[Path]:
     return [p for p in files if any(fnmatch.fnmatch(p.stem, pat) for pat in patterns)]
 
 
-def load_pairs(gold_dir: Path, docs: Path, ext: str, segmenter: str, fallback: bool,
+def load_pairs(sources: list[tuple[Path, Path]], ext: str, segmenter: str, fallback: bool,
                patterns: list[str] | None = None) -> list[training.PairData]:
-    return [training.load_pair(p, docs, ext, segmenter, fallback) for p in pair_files(gold_dir, patterns)]
+    """Every labelled pair of every (gold folder, documents folder) source whose id matches ``patterns``."""
+    return [training.load_pair(p, docs, ext, segmenter, fallback)
+            for gold_dir, docs in sources for p in pair_files(gold_dir, patterns)]
 
 
 def lopo(pairs: list[training.PairData], predict_on: list[training.PairData] | None = None,
@@ -85,8 +89,9 @@ def show(title: str, pooled: dict, per_pair: list[tuple[str, dict]]) -> None:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold" / "pairs")
-    ap.add_argument("--docs", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--gold", type=Path, nargs="+", default=[ROOT / "corpus" / "gold" / "pairs"],
+                    help="folders of pair labels; each goes with the --docs folder in the same position")
+    ap.add_argument("--docs", type=Path, nargs="+", default=[ROOT / "corpus"])
     ap.add_argument("--pairs", nargs="+", default=None, help="pair ids to fit on (shell patterns); default all")
     ap.add_argument("--test", nargs="+", default=None, help="held-out pair ids: fit on --pairs once, predict these")
     ap.add_argument("--ext", nargs="+", default=[""], help="predict DOC<ext> (.txt, .docx, .pdf); fitting reads .txt")
@@ -96,6 +101,9 @@ def main() -> int:
     ap.add_argument("--C-task", type=float, default=None)
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
+    if len(args.gold) != len(args.docs):
+        ap.error("give one --docs folder for each --gold folder")
+    sources = list(zip(args.gold, args.docs, strict=True))
 
     shipped = json.loads((ROOT / "docanalyze" / "data" / "check_model.json").read_text(encoding="utf-8"))
     settings = shipped.get("settings", {})
@@ -104,7 +112,7 @@ def main() -> int:
     for seg in segmenters:
         t0 = time.perf_counter()
         fallback = not args.no_fallback
-        train = load_pairs(args.gold, args.docs, "", seg, fallback, args.pairs)
+        train = load_pairs(sources, "", seg, fallback, args.pairs)
         load_s = time.perf_counter() - t0
         fit_kw = {"segmenter": seg, "C_pair": args.C_pair or settings.get("C_pair", 1.0),
                   "C_task": args.C_task or settings.get("C_task", 1.0),
@@ -113,12 +121,12 @@ def main() -> int:
         for ext in args.ext:
             ext = "" if ext in ("", ".txt") else ext
             if args.test:
-                test = load_pairs(args.gold, args.docs, ext, seg, fallback, args.test)
+                test = load_pairs(sources, ext, seg, fallback, args.test)
                 pooled, per_pair = held_out(train, test, **fit_kw)
                 how = f"held-out: fitted on {len(train)} pairs ({train[0].id}…{train[-1].id}), tested on {len(test)}"
                 scored = test
             else:
-                target = load_pairs(args.gold, args.docs, ext, seg, fallback, args.pairs) if ext else None
+                target = load_pairs(sources, ext, seg, fallback, args.pairs) if ext else None
                 pooled, per_pair = lopo(train, target, **fit_kw)
                 how = f"leave-one-pair-out over {len(train)} pairs"
                 scored = target or train
