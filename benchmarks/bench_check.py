@@ -59,8 +59,8 @@ CHILD = r"""
 import json, os, resource, sys, time
 t0 = time.perf_counter()
 import docanalyze
-from docanalyze.check import check
-from docanalyze.check.model import load_model
+from docanalyze.coverage import check
+from docanalyze.coverage.model import load_model
 import numpy
 load_model()
 t_import = time.perf_counter() - t0

@@ -38,7 +38,7 @@ extract = analyze
 
 def check(report: Any, plan: Any) -> Any:
     """Which tasks of ``plan`` the ``report`` reports on (paths or loaded documents)."""
-    from .check import check as _check
+    from .coverage import check as _check
 
     return _check(report, plan)
 

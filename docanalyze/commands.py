@@ -50,7 +50,7 @@ def run_lint(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from .check import check
+    from .coverage import check
 
     if args.format == "xlsx" and not args.output:
         raise DocanalyzeError("--format xlsx needs -o FILE.xlsx (a spreadsheet cannot go to the terminal)")

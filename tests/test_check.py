@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from docanalyze.check import check
-from docanalyze.check.passages import heading_role, report_passages
-from docanalyze.check.segment import fold_words, segment
+from docanalyze.coverage import check
+from docanalyze.coverage.passages import heading_role, report_passages
+from docanalyze.coverage.segment import fold_words, segment
 from docanalyze.items import Task
 
 PLAN = """ỦY BAN NHÂN DÂN HUYỆN AN LÃO
@@ -296,3 +296,15 @@ def test_pair_selection_of_the_tools() -> None:
     ids = [p.stem for p in pair_files(gold, ["P0[1-8]"])]
     assert ids == sorted(ids) and all("P01" <= i <= "P08" for i in ids) and "P01" in ids
     assert len(pair_files(gold, None)) >= len(ids)
+
+
+def test_package_check_stays_callable_after_use(corpus: Path) -> None:
+    """``docanalyze.check`` is the function, not the subpackage that implements it, on every call
+    (a notebook calls it once per pair)."""
+    import docanalyze
+
+    report, plan = corpus / "pairs" / "P02_report.txt", corpus / "pairs" / "P02_plan.txt"
+    first = docanalyze.check(report, plan)
+    second = docanalyze.check(report, plan)
+    assert callable(docanalyze.check)
+    assert [t.status for t in first.tasks] == [t.status for t in second.tasks]

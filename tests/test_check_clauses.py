@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from docanalyze.check.clauses import clause_spans, is_meta, meta_spans
+from docanalyze.coverage.clauses import clause_spans, is_meta, meta_spans
 
 
 def masked(text: str) -> list[str]:
@@ -72,6 +72,6 @@ def test_clause_spans_point_into_the_text() -> None:
      ["Triển khai sổ điểm điện tử, học bạ số đối với tất cả các khối lớp."]),
 ])
 def test_pieces_of_work(text: str, pieces: list[str]) -> None:
-    from docanalyze.check.clauses import part_spans
+    from docanalyze.coverage.clauses import part_spans
 
     assert [text[a:b].strip() for a, b in part_spans(text)] == pieces

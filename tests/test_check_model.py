@@ -7,8 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from docanalyze.check.features import PAIR_FEATURES
-from docanalyze.check.model import CLASSES, TASK_FEATURES, load_model
+from docanalyze.coverage.features import PAIR_FEATURES
+from docanalyze.coverage.model import CLASSES, TASK_FEATURES, load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "corpus" / "gold" / "pairs"
@@ -33,7 +33,7 @@ def test_shipped_model_is_complete_data() -> None:
 def pairs():  # noqa: ANN201
     if len(list(PAIRS.glob("*.json"))) < 3:
         pytest.skip("fewer than three labelled pairs")
-    from docanalyze.check import training
+    from docanalyze.coverage import training
 
     m = load_model()
     return [training.load_pair(p, ROOT / "corpus", "", m.segmenter) for p in sorted(PAIRS.glob("*.json"))]
@@ -42,7 +42,7 @@ def pairs():  # noqa: ANN201
 @pytest.fixture(scope="module")
 def held_out(pairs) -> dict:  # noqa: ANN001
     """Leave-one-pair-out predictions with the shipped settings, pooled."""
-    from docanalyze.check import training
+    from docanalyze.coverage import training
 
     settings = json.loads((ROOT / "docanalyze" / "data" / "check_model.json").read_text(encoding="utf-8")).get(
         "settings", {})

@@ -4,11 +4,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from docanalyze.check import features
-from docanalyze.check.model import sentences
-from docanalyze.check.parts import PART_FEATURES, part_features, pieces
-from docanalyze.check.passages import report_passages
-from docanalyze.check.segment import segment
+from docanalyze.coverage import features
+from docanalyze.coverage.model import sentences
+from docanalyze.coverage.parts import PART_FEATURES, part_features, pieces
+from docanalyze.coverage.passages import report_passages
+from docanalyze.coverage.segment import segment
 from docanalyze.items import Task
 
 PLAN = """ỦY BAN NHÂN DÂN HUYỆN AN LÃO

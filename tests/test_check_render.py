@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from test_check import PLAN, REPORT, plan_with_tasks
 
-from docanalyze.check import check
+from docanalyze.coverage import check
 from docanalyze.render.html_check import check_to_html
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or (

@@ -29,7 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from docanalyze.check import training  # noqa: E402
+from docanalyze.coverage import training  # noqa: E402
 
 
 def pair_files(gold_dir: Path, patterns: list[str] | None) -> list[Path]:

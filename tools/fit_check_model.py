@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 
 from eval_check import load_pairs, lopo, show  # noqa: E402
 
-from docanalyze.check import training  # noqa: E402
+from docanalyze.coverage import training  # noqa: E402
 
 OUT = ROOT / "docanalyze" / "data" / "check_model.json"
 

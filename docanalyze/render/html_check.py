@@ -14,7 +14,7 @@ import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ..check.result import CheckResult
+    from ..coverage.result import CheckResult
 
 STATUS_LABEL = {"reported": "reported", "partial": "partial", "not_reported": "not reported"}
 

@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from ..check.result import CheckResult
+    from ..coverage.result import CheckResult
 
 FILLS = {"reported": "DAFBE1", "partial": "FFF8C5", "not_reported": "FFEBE9"}
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")  # characters openpyxl refuses
