@@ -34,9 +34,24 @@ def is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(word.lower().translate(_FOLD)))
 
 
-def vietnamese_ratio(text: str, sample: int = 200_000) -> tuple[float, float]:
+SAMPLE_CHARS = 40_000  # enough words to judge a language; taken from across the document, not only its start
+
+
+def spread_sample(text: str, size: int = SAMPLE_CHARS, windows: int = 8) -> str:
+    """``text`` itself when short; else ``windows`` slices spread evenly over it, ``size`` characters in all.
+
+    A garbled font layer may start on page 3 and an English annex may end a Vietnamese letter, so the
+    judgement looks at the whole length, but reading every word of a 300-page file would cost more than
+    the judgement is worth."""
+    if len(text) <= size:
+        return text
+    step, width = len(text) // windows, size // windows
+    return "\n".join(text[k * step:k * step + width] for k in range(windows))
+
+
+def vietnamese_ratio(text: str) -> tuple[float, float]:
     """(share of words with Vietnamese letters, share of words that are valid Vietnamese syllables)."""
-    words = _WORD.findall(text[:sample])
+    words = _WORD.findall(text)
     if not words:
         return 0.0, 0.0
     with_marks = sum(1 for w in words if _VI_LETTERS.search(w))
@@ -50,8 +65,8 @@ def check_vietnamese(text: str, prose: str | None = None) -> str | None:
     ``prose`` is the running text without tables; it is judged instead of the
     whole when it holds enough words.
     """
-    sample = prose if prose is not None and len(_WORD.findall(prose[:20_000])) >= 60 else text
-    words = _WORD.findall(sample[:200_000])
+    sample = spread_sample(prose if prose is not None and len(_WORD.findall(prose[:20_000])) >= 60 else text)
+    words = _WORD.findall(sample)
     if len(words) < 8:
         return None  # too little text to judge; extractors will simply find little
     marks, valid = vietnamese_ratio(sample)
@@ -60,7 +75,7 @@ def check_vietnamese(text: str, prose: str | None = None) -> str | None:
         return None
     if english >= 0.08 and marks < 0.05:
         return "the text is not Vietnamese (it reads as English); docanalyze reads Vietnamese administrative documents"
-    mixed = len(_MIXED.findall(sample[:200_000])) / len(words)
+    mixed = len(_MIXED.findall(sample)) / len(words)
     if marks < 0.10 and valid >= 0.75 and mixed < 0.02:
         return ("the text has almost no Vietnamese diacritics; it may be typed without accents or in a legacy "
                 "font encoding (TCVN3/VNI) - convert it to Unicode first")
