@@ -12,6 +12,13 @@ from docanalyze.coverage.model import CLASSES, TASK_FEATURES, load_model
 
 ROOT = Path(__file__).resolve().parent.parent
 PAIRS = ROOT / "corpus" / "gold" / "pairs"
+HELD_OUT = ROOT / "corpus" / "heldout"
+# labelled pairs: (label folder, document folder); the held-out engineer's pairs are fitted on too
+SOURCES = [(PAIRS, ROOT / "corpus"), (HELD_OUT / "gold" / "pairs", HELD_OUT / "docs")]
+
+
+def pair_labels() -> list[tuple[Path, Path]]:
+    return [(p, docs) for gold, docs in SOURCES for p in sorted(gold.glob("*.json"))]
 
 
 def test_shipped_model_is_complete_data() -> None:
@@ -26,17 +33,17 @@ def test_shipped_model_is_complete_data() -> None:
     assert m.segmenter in ("dict", "underthesea", "syllable")
     if raw.get("fitted"):
         fitted_on = set(raw["fitted_on"])
-        assert fitted_on == {p.stem for p in PAIRS.glob("*.json")}, "refit: tools/fit_check_model.py"
+        assert fitted_on == {p.stem for p, _docs in pair_labels()}, "refit: tools/fit_check_model.py"
 
 
 @pytest.fixture(scope="module")
 def pairs():  # noqa: ANN201
-    if len(list(PAIRS.glob("*.json"))) < 3:
+    if len(pair_labels()) < 3:
         pytest.skip("fewer than three labelled pairs")
     from docanalyze.coverage import training
 
     m = load_model()
-    return [training.load_pair(p, ROOT / "corpus", "", m.segmenter) for p in sorted(PAIRS.glob("*.json"))]
+    return [training.load_pair(p, docs, "", m.segmenter) for p, docs in pair_labels()]
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +53,8 @@ def held_out(pairs) -> dict:  # noqa: ANN001
 
     settings = json.loads((ROOT / "docanalyze" / "data" / "check_model.json").read_text(encoding="utf-8")).get(
         "settings", {})
-    kw = {k: settings[k] for k in ("C_pair", "C_task", "threshold", "task_class_weight") if k in settings}
+    kw = {k: settings[k] for k in ("C_pair", "C_task", "threshold", "task_class_weight", "not_reported_min")
+          if k in settings}
     gold_all, pred_all = [], []
     for k, d in enumerate(pairs):
         model = training.fit([x for i, x in enumerate(pairs) if i != k], segmenter=load_model().segmenter, **kw)
@@ -57,24 +65,25 @@ def held_out(pairs) -> dict:  # noqa: ANN001
 
 
 def test_held_out_pairs_do_not_regress(held_out: dict) -> None:
-    """What the shipped method reaches on pairs it was not fitted on: 0.83 / 0.94 over the 16 pairs when
+    """What the shipped method reaches on pairs it was not fitted on: 0.81 / 0.925 over the 30 pairs when
     fitted (the figure moves by a task or two as the extractors change)."""
     assert held_out["accuracy"] >= 0.79, held_out
     assert held_out["f1_reported"] >= 0.91, held_out
 
 
-def test_fresh_held_out_figure_is_recorded() -> None:
-    """The one evaluation on pairs written after the model was settled stays beside the parameters."""
+def test_fresh_held_out_figures_are_recorded() -> None:
+    """Each evaluation on pairs written after the model was settled stays beside the parameters."""
     raw = json.loads((ROOT / "docanalyze" / "data" / "check_model.json").read_text(encoding="utf-8"))
-    fresh = raw["fresh_held_out"]
-    assert not set(fresh["fitted_on"]) & set(fresh["tested_on"])
-    matrix = fresh["confusion"]
-    assert sum(sum(row.values()) for row in matrix.values()) == fresh["n_tasks"]
-    assert abs(sum(matrix[k][k] for k in matrix) / fresh["n_tasks"] - fresh["accuracy"]) < 0.001
+    assert raw["fresh_evaluations"]
+    for fresh in raw["fresh_evaluations"]:
+        assert not set(fresh["fitted_on"]) & set(fresh["tested_on"])
+        matrix = fresh["confusion"]
+        assert sum(sum(row.values()) for row in matrix.values()) == fresh["n_tasks"]
+        assert abs(sum(matrix[k][k] for k in matrix) / fresh["n_tasks"] - fresh["accuracy"]) < 0.001
 
 
-@pytest.mark.xfail(reason="issue 5 target not reached: held-out accuracy ~0.83 over 16 pairs, 0.70 on the fresh "
-                          "P09-P16 (partial is the hard label)", strict=False)
+@pytest.mark.xfail(reason="issue 5 target not reached: leave-one-pair-out accuracy 0.81 over 30 pairs, 0.74 on "
+                          "the fresh P17-P28 (partial is the hard label)", strict=False)
 def test_held_out_pairs_meet_the_issue_targets(held_out: dict) -> None:
     """Issue 5: three-label accuracy >= 0.85 and F1 of reported-or-partial >= 0.92 on held-out pairs."""
     assert held_out["accuracy"] >= 0.85, held_out

@@ -99,6 +99,8 @@ def main() -> int:
     ap.add_argument("--no-fallback", action="store_true", help="only extracted tasks (as score.py sees them)")
     ap.add_argument("--C-pair", type=float, default=None)
     ap.add_argument("--C-task", type=float, default=None)
+    ap.add_argument("--not-reported-min", type=float, default=None,
+                    help="P(not_reported) from which a task is not reported (default: shipped; 0 for argmax)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if len(args.gold) != len(args.docs):
@@ -117,7 +119,9 @@ def main() -> int:
         fit_kw = {"segmenter": seg, "C_pair": args.C_pair or settings.get("C_pair", 1.0),
                   "C_task": args.C_task or settings.get("C_task", 1.0),
                   "threshold": settings.get("threshold", 0.5),
-                  "task_class_weight": settings.get("task_class_weight")}
+                  "task_class_weight": settings.get("task_class_weight"),
+                  "not_reported_min": (args.not_reported_min or None) if args.not_reported_min is not None
+                  else settings.get("not_reported_min")}
         for ext in args.ext:
             ext = "" if ext in ("", ".txt") else ext
             if args.test:

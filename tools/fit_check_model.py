@@ -6,6 +6,9 @@ cross-validation (``tools/eval_check.py``): each pair predicted by models fitted
 without it. Run after the labelled pairs change:
 
     .venv/bin/python tools/fit_check_model.py [--pairs 'P0[1-8]'] [--segmenter dict] [--C-task 0.1] [--dry-run]
+
+By default it fits on every pair of ``corpus/gold/pairs`` and of the held-out set ``corpus/heldout``
+(written by another engineer in another way, so the model sees more than one writer's reports).
 """
 from __future__ import annotations
 
@@ -28,23 +31,28 @@ OUT = ROOT / "docanalyze" / "data" / "check_model.json"
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", type=Path, default=ROOT / "corpus" / "gold" / "pairs")
-    ap.add_argument("--docs", type=Path, default=ROOT / "corpus")
+    ap.add_argument("--gold", type=Path, nargs="+",
+                    default=[ROOT / "corpus" / "gold" / "pairs", ROOT / "corpus" / "heldout" / "gold" / "pairs"])
+    ap.add_argument("--docs", type=Path, nargs="+", default=[ROOT / "corpus", ROOT / "corpus" / "heldout" / "docs"])
     ap.add_argument("--pairs", nargs="+", default=None, help="pair ids to fit on (shell patterns); default all")
     ap.add_argument("--segmenter", default="dict")
     ap.add_argument("--C-pair", type=float, default=1.0)
     ap.add_argument("--C-task", type=float, default=0.1)
     ap.add_argument("--threshold", type=float, default=0.5, help="pair score from which a passage is evidence")
     ap.add_argument("--task-class-weight", default=None, choices=[None, "balanced"])
+    ap.add_argument("--not-reported-min", type=float, default=0.5,
+                    help="P(not_reported) from which a task is not reported; 0 for the likeliest class")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = ap.parse_args()
 
-    pairs = load_pairs(args.gold, args.docs, "", args.segmenter, True, args.pairs)
+    if len(args.gold) != len(args.docs):
+        ap.error("give one --docs folder for each --gold folder")
+    pairs = load_pairs(list(zip(args.gold, args.docs, strict=True)), "", args.segmenter, True, args.pairs)
     if len(pairs) < 2:
         print("need at least two labelled pairs", file=sys.stderr)
         return 1
     kw = {"segmenter": args.segmenter, "C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,
-          "task_class_weight": args.task_class_weight}
+          "task_class_weight": args.task_class_weight, "not_reported_min": args.not_reported_min or None}
     pooled, per_pair = lopo(pairs, **kw)
     show("leave-one-pair-out", pooled, per_pair)
     model = training.fit(pairs, **kw)
@@ -52,14 +60,14 @@ def main() -> int:
     model["fitted_on"] = [d.id for d in pairs]
     model["fitted_at"] = dt.date.today().isoformat()
     model["settings"] = {"C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,
-                         "task_class_weight": args.task_class_weight}
+                         "task_class_weight": args.task_class_weight, "not_reported_min": args.not_reported_min or None}
     model["cv"] = {"method": "leave-one-pair-out", "n_tasks": pooled["n"],
                    "accuracy": round(pooled["accuracy"], 3), "f1_reported": round(pooled["f1_reported"], 3),
                    "confusion": pooled["matrix"]}
     # evaluations on pairs written after a model was settled are kept from one fit to the next
     if OUT.exists():
         old = json.loads(OUT.read_text(encoding="utf-8"))
-        for key in ("fresh_held_out", "notes"):
+        for key in ("fresh_held_out", "fresh_evaluations", "notes"):
             if old.get(key):
                 model[key] = old[key]
     text = json.dumps(model, ensure_ascii=False, indent=1)

@@ -112,7 +112,7 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
     used: set[int] = set()
     for i, task in enumerate(p.tasks):
         pr = {c: float(probs[i, k]) for k, c in enumerate(m.classes)}
-        status = max(pr, key=lambda c: pr[c])
+        status = m.decide(pr)
         ranked = np.argsort(-scores[i], kind="stable") if passages else np.zeros(0, dtype=int)
         order = ranked[:1].tolist()
         eligible = ranked[ok[ranked]][: max(m.max_evidence, 1) * 4].tolist() if passages else []

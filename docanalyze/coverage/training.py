@@ -191,7 +191,8 @@ def _task_xy(pairs: list[PairData], scores: list[np.ndarray], threshold: float, 
 
 def fit(pairs: list[PairData], *, segmenter: str = "dict", pair_features: tuple[str, ...] = PAIR_FEATURES,
         task_features_: tuple[str, ...] = TASK_FEATURES, C_pair: float = 1.0, C_task: float = 1.0,
-        threshold: float = 0.5, task_class_weight: str | None = None) -> dict[str, Any]:
+        threshold: float = 0.5, task_class_weight: str | None = None, not_reported_min: float | None = None
+        ) -> dict[str, Any]:
     """Both models as the dict ``check_model.json`` holds.
 
     The task model is fitted on pair scores each training pair gets from a pair
@@ -216,7 +217,8 @@ def fit(pairs: list[PairData], *, segmenter: str = "dict", pair_features: tuple[
         task_model["coef"] = [[0.0] * coef.shape[1], coef[0].tolist()]
         task_model["intercept"] = [0.0, task_model["intercept"][0]]
     return {"version": 1, "fitted": True, "segmenter": segmenter, "evidence_threshold": threshold,
-            "max_evidence": 5, "unplanned_threshold": 0.2, "pair": pair_model, "task": task_model}
+            "max_evidence": 5, "unplanned_threshold": 0.2, "not_reported_min": not_reported_min,
+            "pair": pair_model, "task": task_model}
 
 
 def predict(d: PairData, model: dict[str, Any] | CheckModel) -> list[str]:
@@ -226,7 +228,7 @@ def predict(d: PairData, model: dict[str, Any] | CheckModel) -> list[str]:
     tf = task_features(d.sig, s, m.evidence_threshold)
     idx = [TASK_FEATURES.index(f) for f in m.task.features]
     probs = m.task.proba(tf[:, idx])
-    return [m.classes[int(k)] for k in probs.argmax(axis=1)]
+    return [m.decide(dict(zip(m.classes, row.tolist(), strict=True))) for row in probs]
 
 
 def _as_pair_dict(m: CheckModel) -> dict[str, Any]:
