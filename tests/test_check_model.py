@@ -96,3 +96,28 @@ def test_gold_evidence_is_found_in_the_report(pairs) -> None:  # noqa: ANN001
                if d.gold[gi]["status"] != "not_reported" and d.gold[gi].get("evidence")
                and not next(ev for t, _s, ev in d.labels if t == ti)]
     assert len(missing) <= 0.05 * sum(len(d.gold) for d in pairs), missing
+
+
+@pytest.mark.parametrize(("probs", "threshold", "status"), [
+    ({"not_reported": 0.45, "partial": 0.30, "reported": 0.25}, 0.5, "partial"),  # not likely enough to say "not"
+    ({"not_reported": 0.45, "partial": 0.30, "reported": 0.25}, None, "not_reported"),  # the likeliest class
+    ({"not_reported": 0.55, "partial": 0.05, "reported": 0.40}, 0.5, "not_reported"),
+    ({"not_reported": 0.20, "partial": 0.30, "reported": 0.50}, 0.5, "reported"),
+])
+def test_status_decision(probs: dict[str, float], threshold: float | None, status: str) -> None:
+    from dataclasses import replace
+
+    assert replace(load_model(), not_reported_min=threshold).decide(probs) == status
+
+
+def test_statuses_do_not_depend_on_the_hash_seed() -> None:
+    """Python salts string hashes per process; the order of a set of words must never change a verdict."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import docanalyze, json; r = docanalyze.check('corpus/pairs/P17_report.txt', 'corpus/pairs/P17_plan.txt');"
+            "print(json.dumps([[t.status, round(t.score, 6)] for t in r.tasks]))")
+    runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
+                           env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")]
+    assert runs[0] and runs[0] == runs[1] == runs[2]
