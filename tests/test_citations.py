@@ -8,17 +8,13 @@ import pytest
 
 from docanalyze.extract.citations import find_citations, resolve_citations
 from docanalyze.model import Document
-from docanalyze.readers import load
-from docanalyze.readers.builder import DocumentBuilder
-from docanalyze.readers.text import read_text
+from docanalyze.readers import from_text, load
 from docanalyze.structure.header import parse_header
 
 
 def doc_of(text: str) -> Document:
     """A document read from text the way a .txt/.md file is read (footnotes, tables)."""
-    b = DocumentBuilder()
-    read_text(text, b)
-    return b.build()
+    return from_text(text)
 
 
 def cites(text: str) -> list:

@@ -74,12 +74,9 @@ def test_heading_period_is_a_deadline_only_when_it_binds() -> None:
     text = ("BÁO CÁO\n\nSơ kết công tác 6 tháng đầu năm 2025\n\nI. KẾT QUẢ\n\nĐã hoàn thành các chỉ tiêu.\n\n"
             "II. NHIỆM VỤ 6 THÁNG CUỐI NĂM 2025\n\n1. Tổ chức hội thi tuyên truyền viên giỏi trong Quý III/2025.\n\n"
             "2. Tổng kết phong trào thi đua, hoàn thành trước ngày 30/11/2025.\n")
-    from docanalyze.readers.builder import DocumentBuilder
-    from docanalyze.readers.text import read_text
+    from docanalyze.readers import from_text
 
-    b = DocumentBuilder(source="inline")
-    read_text(text, b)
-    a = analyze(b.build())
+    a = analyze(from_text(text))
     assert [d.text for d in a.deadlines] == ["Quý III/2025", "trước ngày 30/11/2025"]
     assert len(a.tasks) == 2
 
@@ -94,12 +91,9 @@ def test_forward_part_of_a_year_end_report_sets_the_year() -> None:
             "Phấn đấu hoàn thành trước ngày 31/12/2025 các chỉ tiêu.\n\nII. NHIỆM VỤ, GIẢI PHÁP\n\n"
             "- Lãnh đạo tổ chức Đại hội các chi bộ, hoàn thành trong Quý I.\n\n"
             "- Chỉ đạo chuyển đổi 20 ha đất lúa kém hiệu quả sang trồng cây ăn quả.\n")
-    from docanalyze.readers.builder import DocumentBuilder
-    from docanalyze.readers.text import read_text
+    from docanalyze.readers import from_text
 
-    b = DocumentBuilder(source="inline")
-    read_text(text, b)
-    a = analyze(b.build())
+    a = analyze(from_text(text))
     assert [(d.text, _iso(d.date_start), _iso(d.date_end)) for d in a.deadlines] == [
         ("NĂM 2025", "2025-01-01", "2025-12-31"), ("Quý I", "2025-01-01", "2025-03-31")]
     assert [t.timeframe for t in a.tasks] == ["Quý I", "NĂM 2025"]
@@ -107,15 +101,12 @@ def test_forward_part_of_a_year_end_report_sets_the_year() -> None:
 
 def test_start_and_end_columns_give_one_bound_at_the_end_cell():
     from docanalyze.analysis import analyze
-    from docanalyze.readers.builder import DocumentBuilder
-    from docanalyze.readers.text import read_text
+    from docanalyze.readers import from_text
 
-    b = DocumentBuilder()
-    read_text("KẾ HOẠCH\n\nBảo vệ rừng năm 2023\n\nII. NHIỆM VỤ\n\n"
+    result = analyze(from_text("KẾ HOẠCH\n\nBảo vệ rừng năm 2023\n\nII. NHIỆM VỤ\n\n"
               "STT\tNội dung công việc\tĐơn vị chủ trì\tThời gian\t\n\t\t\tBắt đầu\tKết thúc\n"
               "1\tKiện toàn Ban Chỉ đạo cấp huyện.\tPhòng Quản lý bảo vệ rừng\tTháng 01/2023\tTháng 02/2023\n"
-              "2\tTuần tra rừng mùa khô.\tCác Hạt Kiểm lâm\tTháng 02/2023\tTháng 4/2023\n", b)
-    result = analyze(b.build())
+              "2\tTuần tra rừng mùa khô.\tCác Hạt Kiểm lâm\tTháng 02/2023\tTháng 4/2023\n"))
     got = [(d.text, d.date_start.isoformat(), d.date_end.isoformat(), d.task_id) for d in result.deadlines]
     assert got == [("Tháng 02/2023", "2023-01-01", "2023-02-28", "1"),
                    ("Tháng 4/2023", "2023-02-01", "2023-04-30", "2")]

@@ -3,15 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from docanalyze.readers.builder import DocumentBuilder
-from docanalyze.readers.text import read_text
+from docanalyze.readers import from_text
 from docanalyze.structure.header import parse_header
 
 
 def header_of(text: str):
-    b = DocumentBuilder()
-    read_text(text, b)
-    return parse_header(b.build())
+    return parse_header(from_text(text))
 
 
 def test_party_committee_plan():
@@ -72,10 +69,8 @@ def test_short_document_signer_is_not_found_in_the_header():
 
 def test_decision_with_its_plan_attached():
     from docanalyze.analysis import analyze
-    from docanalyze.readers.builder import DocumentBuilder as B
 
-    b = B()
-    read_text("UBND TỈNH BÌNH PHƯỚC\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 158/QĐ-SKHCN\n\n"
+    result = analyze(from_text("UBND TỈNH BÌNH PHƯỚC\nSỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nSố: 158/QĐ-SKHCN\n\n"
               "Đồng Xoài, ngày 15 tháng 5 năm 2023\n\nQUYẾT ĐỊNH\n\nBan hành Kế hoạch nâng cao năng suất năm 2023\n\n"
               "GIÁM ĐỐC SỞ KHOA HỌC VÀ CÔNG NGHỆ\n\nCăn cứ Quyết định số 36/2021/QĐ-UBND ngày 24/9/2021;\n\nQUYẾT ĐỊNH:\n\n"
               "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch nâng cao năng suất năm 2023.\n\n"
@@ -83,8 +78,7 @@ def test_decision_with_its_plan_attached():
               "GIÁM ĐỐC\n\nNguyễn Thanh Bình\n\nKẾ HOẠCH\n\nNâng cao năng suất năm 2023\n\n"
               "(Ban hành kèm theo Quyết định số 158/QĐ-SKHCN ngày 15/5/2023)\n\nI. MỤC TIÊU\n\n- Hỗ trợ 08 doanh nghiệp.\n\n"
               "II. NHIỆM VỤ\n\n1. Tổ chức 02 lớp đào tạo về công cụ cải tiến năng suất, hoàn thành trong Quý II/2023.\n\n"
-              "2. Phòng Quản lý chuyên ngành là đầu mối tổng hợp báo cáo trước ngày 20/12/2023.", b)
-    result = analyze(b.build())
+              "2. Phòng Quản lý chuyên ngành là đầu mối tổng hợp báo cáo trước ngày 20/12/2023."))
     h = result.header
     assert h.kind == "decision" and h.signer.name == "Nguyễn Thanh Bình"
     (annex,) = h.annexes
@@ -97,12 +91,10 @@ def test_decision_with_its_plan_attached():
 def test_lettered_parts_above_roman_sections():
     from docanalyze.analysis import analyze
 
-    b = DocumentBuilder()
-    read_text("BÁO CÁO\n\nTình hình 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2021\n\n"
+    result = analyze(from_text("BÁO CÁO\n\nTình hình 6 tháng đầu năm, nhiệm vụ 6 tháng cuối năm 2021\n\n"
               "A. KẾT QUẢ THỰC HIỆN\n\nI. VỀ KINH TẾ\n\nSản xuất ổn định.\n\nII. VỀ XÃ HỘI\n\nBảo đảm an sinh.\n\n"
               "B. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2021\n\n1. Đẩy nhanh giải ngân vốn đầu tư công.\n\n"
-              "2. Chuẩn bị các điều kiện cho năm học mới.\n\nC. ĐỀ XUẤT, KIẾN NGHỊ\n\nĐề nghị tỉnh hỗ trợ.", b)
-    result = analyze(b.build())
+              "2. Chuẩn bị các điều kiện cho năm học mới.\n\nC. ĐỀ XUẤT, KIẾN NGHỊ\n\nĐề nghị tỉnh hỗ trợ."))
     tops = [(s.marker, s.title) for s in result.sections if s.level == 1]
     assert [m for m, _ in tops] == ["A.", "B.", "C."]
     assert [t.text for t in result.tasks] == ["Đẩy nhanh giải ngân vốn đầu tư công.",

@@ -83,17 +83,14 @@ def test_cli_writes_the_file(tmp_path: Path) -> None:
 
 
 def test_a_monthly_cut_off_repeats_on_its_day() -> None:
-    from docanalyze.readers.builder import DocumentBuilder
-    from docanalyze.readers.text import read_text
+    from docanalyze.readers import from_text
 
     text = ("ỦY BAN NHÂN DÂN TỈNH QUẢNG NAM\n\nSố: 05/CT-UBND\n\nQuảng Nam, ngày 20 tháng 02 năm 2025\n\nCHỈ THỊ\n\n"
             "Về tăng cường công tác phòng, chống cháy rừng năm 2025\n\nChủ tịch Ủy ban nhân dân tỉnh yêu cầu:\n\n"
             "1. Ủy ban nhân dân các huyện, thị xã, thành phố\n\n"
             "a) Kiện toàn Ban Chỉ huy phòng cháy, chữa cháy rừng cấp huyện.\n\n"
             "b) Báo cáo kết quả thực hiện về Sở Nông nghiệp và Phát triển nông thôn trước ngày 25 hằng tháng.\n")
-    b = DocumentBuilder(source="inline")
-    read_text(text, b)
-    a = analyze(b.build())
+    a = analyze(from_text(text))
     assert a.deadlines == []  # no single date
     (event,) = _events(deadlines_to_ics(a, now=NOW))
     assert event.decoded("DTSTART") == dt.date(2025, 1, 25)

@@ -6,9 +6,7 @@ import pytest
 from docanalyze.analyse.lint import lint
 from docanalyze.analysis import Analysis
 from docanalyze.extract.citations import find_citations, resolve_citations
-from docanalyze.readers import load
-from docanalyze.readers.builder import DocumentBuilder
-from docanalyze.readers.text import read_text
+from docanalyze.readers import from_text, load
 from docanalyze.structure.header import parse_header
 
 
@@ -21,9 +19,7 @@ def analysis_of(doc) -> Analysis:
 
 
 def findings(text: str):
-    b = DocumentBuilder()
-    read_text(text, b)
-    a = analysis_of(b.build())
+    a = analysis_of(from_text(text))
     out = lint(a)
     for f in out:
         assert f.start is not None and f.end is not None and 0 <= f.start < f.end <= len(a.text)

@@ -11,9 +11,7 @@ from docanalyze.extract.quotes import find_quotes
 from docanalyze.extract.slogans import find_slogans
 from docanalyze.items import Header
 from docanalyze.normalize import fold
-from docanalyze.readers import load
-from docanalyze.readers.builder import DocumentBuilder
-from docanalyze.readers.text import read_text
+from docanalyze.readers import from_text, load
 from docanalyze.structure.header import parse_header
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,9 +19,7 @@ GOLD = ROOT / "corpus" / "gold"
 
 
 def _doc(text: str):
-    b = DocumentBuilder()
-    read_text(text, b)
-    return b.build()
+    return from_text(text)
 
 
 def _slogans(text: str):

@@ -165,12 +165,9 @@ def test_real_letter_reporting_a_past_period_has_no_deadline(shared_real: Path) 
 
 def test_unit_headings_written_as_sentences_and_paragraph_work() -> None:
     """'1. Phòng … có trách nhiệm:' over bullets, 'Đề nghị …:' over a paragraph, a bare unit over paragraphs."""
-    from docanalyze.readers.builder import DocumentBuilder
-    from docanalyze.readers.text import read_text
+    from docanalyze.readers import from_text
 
-    b = DocumentBuilder(source="inline")
-    read_text(KH_COLON, b)
-    a = analyze(b.build())
+    a = analyze(from_text(KH_COLON))
     assert [(t.text[:25], t.lead) for t in a.tasks] == [
         ("Tham mưu kiện toàn Ban Ch", ["Phòng Nông nghiệp và Phát triển nông thôn"]),
         ("Kiểm tra hệ thống đê điều", ["Phòng Nông nghiệp và Phát triển nông thôn"]),

@@ -1,12 +1,8 @@
-from docanalyze.readers import load
-from docanalyze.readers.builder import DocumentBuilder
-from docanalyze.readers.text import read_text
+from docanalyze.readers import from_text, load
 
 
 def _read(text: str):
-    b = DocumentBuilder()
-    read_text(text, b)
-    return b.build()
+    return from_text(text)
 
 
 def test_markdown_artefacts_removed_and_marks_kept():

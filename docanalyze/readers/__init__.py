@@ -42,6 +42,18 @@ def sniff(head: bytes) -> str:
     return "text"
 
 
+def from_text(text: str, source: str = "<text>") -> Document:
+    """A Document read from a string as a .txt/.md file is read (tables as tab-separated lines, footnotes).
+
+    For text pasted into a notebook or produced by another tool; no language check, as the caller chose it.
+    """
+    from .text import read_text
+
+    builder = DocumentBuilder(source=source, format="txt")
+    read_text(text, builder)
+    return builder.build()
+
+
 def load(path: str | os.PathLike[str], *, check_language: bool = True) -> Document:
     """Read ``path`` (.docx, .pdf, .txt, .md, or .doc via LibreOffice) into a normalized Document."""
     p = Path(path)
