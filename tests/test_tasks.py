@@ -40,18 +40,9 @@ def _words(units: list[str]) -> set[str]:
 
 def _match(gold: dict, found: Analysis) -> dict[int, int]:
     """gold task index -> predicted task index, as the scorer pairs them."""
-    texts = [fold(t.text) for t in found.tasks]
-    used: set[int] = set()
-    out: dict[int, int] = {}
-    order = sorted(range(len(gold["tasks"])), key=lambda i: -len(fold(gold["tasks"][i]["key"])))
-    for gi in order:
-        key = fold(gold["tasks"][gi]["key"])
-        hits = [i for i, s in enumerate(texts) if key in s and i not in used]
-        if hits:
-            best = min(hits, key=lambda i: len(texts[i]))
-            used.add(best)
-            out[gi] = best
-    return out
+    from docanalyze.coverage.training import match_keys
+
+    return match_keys(gold["tasks"], [t.text for t in found.tasks])
 
 
 CASES = [(g, e) for g in GOLDS for e in EXTS]
