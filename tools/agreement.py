@@ -15,6 +15,11 @@ import json
 import sys
 from pathlib import Path
 
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from docanalyze.coverage.training import confusion  # noqa: E402
+
 LABELS = ("reported", "partial", "not_reported")
 
 
@@ -43,13 +48,6 @@ def kappa(a: list[str], b: list[str]) -> float:
     return (po - pe) / (1 - pe) if pe < 1 else 1.0
 
 
-def f1_reported(gold: list[str], pred: list[str]) -> float:
-    tp = sum(g != "not_reported" and p != "not_reported" for g, p in zip(gold, pred, strict=True))
-    fp = sum(g == "not_reported" and p != "not_reported" for g, p in zip(gold, pred, strict=True))
-    fn = sum(g != "not_reported" and p == "not_reported" for g, p in zip(gold, pred, strict=True))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("first", type=Path)
@@ -59,12 +57,12 @@ def main() -> int:
     if not a:
         print("no key labelled by both readers", file=sys.stderr)
         return 1
-    agree = sum(x == y for x, y in zip(a, b, strict=True)) / len(a)
-    print(f"{len(set(ids))} pairs, {len(a)} tasks: agreement {agree:.3f}, kappa {kappa(a, b):.3f}, "
-          f"F1(reported or partial vs not) {f1_reported(a, b):.3f}")
+    c = confusion(a, list(b))  # the second reader scored as the checker is scored against the first
+    print(f"{len(set(ids))} pairs, {len(a)} tasks: agreement {c['accuracy']:.3f}, kappa {kappa(a, b):.3f}, "
+          f"F1(reported or partial vs not) {c['f1_reported']:.3f}")
     print("first \\ second  " + "".join(f"{k:>14}" for k in LABELS))
     for g in LABELS:
-        print(f"{g:<16}" + "".join(f"{sum(x == g and y == p for x, y in zip(a, b, strict=True)):>14}" for p in LABELS))
+        print(f"{g:<16}" + "".join(f"{c['matrix'][g][p]:>14}" for p in LABELS))
     return 0
 
 
