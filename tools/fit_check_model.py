@@ -59,8 +59,7 @@ def main() -> int:
     model["unplanned_threshold"] = args.threshold
     model["fitted_on"] = [d.id for d in pairs]
     model["fitted_at"] = dt.date.today().isoformat()
-    model["settings"] = {"C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,
-                         "task_class_weight": args.task_class_weight, "not_reported_min": args.not_reported_min or None}
+    model["settings"] = {k: v for k, v in kw.items() if k != "segmenter"}  # what eval_check refits with
     model["cv"] = {"method": "leave-one-pair-out", "n_tasks": pooled["n"],
                    "accuracy": round(pooled["accuracy"], 3), "f1_reported": round(pooled["f1_reported"], 3),
                    "confusion": pooled["matrix"]}
