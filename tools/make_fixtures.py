@@ -54,6 +54,7 @@ from docanalyze.structure.header import (  # noqa: E402
     NOI_NHAN_RE,
     NUMBER_LINE_RE,
     PARTY_RE,
+    PHU_LUC_RE,
     VV_RE,
     parse_header,
 )
@@ -152,6 +153,11 @@ STYLES = """
     style:parent-style-name="Standard">
    <style:paragraph-properties fo:text-align="center" fo:margin-top="0.5cm" fo:margin-bottom="0cm"
      fo:keep-with-next="always"/>
+   <style:text-properties fo:font-size="14pt" fo:font-weight="bold"/>
+  </style:style>
+  <style:style style:name="AnnexHead" style:display-name="Annex Heading" style:family="paragraph"
+    style:parent-style-name="Standard">
+   <style:paragraph-properties fo:text-align="center" fo:break-before="page" fo:keep-with-next="always"/>
    <style:text-properties fo:font-size="14pt" fo:font-weight="bold"/>
   </style:style>
   <style:style style:name="TitleAbout" style:display-name="Document Subject" style:family="paragraph"
@@ -398,6 +404,7 @@ class Layout:
     body: list[Block]
     distribution: list[Block]
     signer: list[Block]
+    annex: list[Block] = field(default_factory=list)  # a PHỤ LỤC after the signature, on its own page
 
 
 def split_layout(doc: Document, extras: Extras) -> Layout:
@@ -439,9 +446,13 @@ def split_layout(doc: Document, extras: Extras) -> Layout:
 
     distribution: list[Block] = []
     signer: list[Block] = []
+    annex: list[Block] = []
     in_dist = False
-    for b in closing:
+    for i, b in enumerate(closing):
         t = text[b.start : b.end].strip()
+        if signer and PHU_LUC_RE.match(t):
+            annex = closing[i:]
+            break
         if NOI_NHAN_RE.match(t):
             in_dist = True
             distribution.append(b)
@@ -451,7 +462,7 @@ def split_layout(doc: Document, extras: Extras) -> Layout:
             continue
         in_dist = False
         signer.append(b)
-    return Layout(issuer_lines, number, about, date, party, title, body, distribution, signer)
+    return Layout(issuer_lines, number, about, date, party, title, body, distribution, signer, annex)
 
 
 def header_xml(doc: Document, lay: Layout, inline: Inline) -> str:
@@ -678,6 +689,14 @@ def to_fodt(doc: Document, extras: Extras, *, numbering: bool = True, repeat: in
     parts.append("".join(body.out))
     inline.notes = {f.ref_start: f for f in doc.footnotes if f.ref_start is not None}
     parts.append(closing_xml(doc, lay, inline))
+    if lay.annex:
+        head, *rest = lay.annex
+        parts.append(_p("AnnexHead", inline.xml(head.start, head.end, drop_flags="b")))
+        annex = Body(doc, inline, numbering=numbering)
+        annex.n_tables = body.n_tables
+        annex.add(rest)
+        parts.append("".join(annex.out))
+        body.table_styles += annex.table_styles
     styles = STYLES.replace("{table_styles}", "\n".join(body.table_styles))
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document {NS} office:version="1.3" '
             f'office:mimetype="application/vnd.oasis.opendocument.text">{styles}'
