@@ -204,3 +204,58 @@ Bố trí lực lượng xung kích thường trực trong mùa mưa bão.
 
 Trên đây là Kế hoạch phòng, chống thiên tai năm 2025./.
 """
+
+
+KH_AREAS = """HỘI LHPN HUYỆN ĐỒNG PHÚ
+BCH HỘI LHPN XÃ TÂN LẬP
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Số: 05/KH-HPN
+
+Tân Lập, ngày 10 tháng 01 năm 2025
+
+KẾ HOẠCH
+
+Hoạt động công tác Hội năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+- Đổi mới nội dung, phương thức hoạt động, lấy chi hội làm địa bàn hoạt động chủ yếu.
+
+II. CÔNG TÁC TUYÊN TRUYỀN, GIÁO DỤC
+
+1. Tuyên truyền Luật Phòng, chống bạo lực gia đình năm 2022 đến 100% chi hội.
+
+2. Phối hợp với Trạm Y tế xã tổ chức 02 buổi truyền thông về sức khỏe sinh sản. Thời gian: Quý II/2025.
+
+III. CÔNG TÁC XÂY DỰNG TỔ CHỨC HỘI
+
+1. Kết nạp ít nhất 40 hội viên mới.
+
+IV. KINH PHÍ
+
+1. Kinh phí từ nguồn hoạt động của Hội.
+
+V. TỔ CHỨC THỰC HIỆN
+
+1. Các chi hội xây dựng chương trình hoạt động, báo cáo kết quả trước ngày 10/6/2025.
+
+Nơi nhận:
+- Lưu: VT.
+
+CHỦ TỊCH
+
+Nguyễn Thị Hà
+"""
+
+
+def test_plan_sections_named_by_area_hold_tasks_beside_the_work_section() -> None:
+    """'II. CÔNG TÁC TUYÊN TRUYỀN …' beside 'V. TỔ CHỨC THỰC HIỆN': items of both are tasks; purposes and
+    funding are not."""
+    from docanalyze.readers import from_text
+
+    a = analyze(from_text(KH_AREAS))
+    assert [t.text[:20] for t in a.tasks] == [
+        "Tuyên truyền Luật Ph", "Phối hợp với Trạm Y ", "Kết nạp ít nhất 40 h", "Các chi hội xây dựng"]

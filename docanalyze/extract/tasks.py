@@ -138,8 +138,8 @@ def _list_tasks(c: _Context) -> list[Task]:
     secs = c.sections
     reg = c.regions
     if reg.has_work:
-        roots = [k for k, s in enumerate(secs) if reg.own[k] == "work"
-                 and not any(reg.own[a] == "work" for a in _ancestors(secs, k))]
+        roots = sorted([k for k, s in enumerate(secs) if reg.own[k] == "work"
+                        and not any(reg.own[a] == "work" for a in _ancestors(secs, k))] + reg.area_sections())
         out: list[Task] = []
         for k in roots:
             if secs[k].children:

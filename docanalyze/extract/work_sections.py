@@ -136,7 +136,19 @@ class Regions:
             return True
         if role in ("purpose", "past") or self.kind_at(offset) not in WORK_KINDS - {"report"}:
             return False
-        return not self.has_work
+        return not self.has_work or self.in_area(offset)
+
+    def area_sections(self) -> list[int]:
+        """Top-level headings of a plan that name an area of work instead of saying "NHIỆM VỤ"
+        ("II. CÔNG TÁC TUYÊN TRUYỀN, GIÁO DỤC", "III. TỔ CHỨC CÁC PHONG TRÀO THI ĐUA") beside a work
+        section ("VI. TỔ CHỨC THỰC HIỆN"): their items are tasks as much as the work section's."""
+        return [k for k, s in enumerate(self.sections)
+                if s.parent is None and self.own[k] is None and s.style in TOP_STYLES and heading_like(s)
+                and self.kind_at(s.start) in WORK_KINDS - {"report"} and not self.in_closing(s.start)]
+
+    def in_area(self, offset: int) -> bool:
+        chain = self.containing(offset)
+        return bool(chain) and chain[0] in self.area_sections()
 
     def tables_allowed(self, offset: int) -> bool:
         """Task tables: anywhere but purposes and the past (a plan's annex of tasks has no heading)."""
