@@ -117,6 +117,13 @@ ANCHORS = [
     ("Tháng 3/2024: xây dựng kế hoạch chi tiết.", ["Tháng 3/2024"]),
     ("tham dự kỳ thi cấp huyện (tháng 12/2024) và cấp tỉnh (tháng 3/2025).", ["tháng 12/2024", "tháng 3/2025"]),
     ("Tổ chức hội nghị vào ngày 20/11/2024 tại hội trường.", ["ngày 20/11/2024"]),
+    # the period that closes a who/when aside, and a target's "đến ngày"
+    ("Nhân rộng mô hình trồng dược liệu (Phòng Lao động chủ trì, phối hợp Trạm Khuyến nông; Quý II - Quý III/2025).",
+     ["Quý II - Quý III/2025"]),
+    ("Giải ngân tối thiểu 60% kế hoạch vốn đến ngày 30/6/2025 và 100% đến ngày 31/01/2026.",
+     ["đến ngày 30/6/2025", "đến ngày 31/01/2026"]),
+    ("Số liệu tính đến ngày 15/6/2025 cho thấy 12 hồ sơ còn tồn.", []),
+    ("Kiểm tra các cơ sở (nhà nghỉ, karaoke; tháng 5/2025 có 03 vụ vi phạm).", []),
     # names, not bounds
     ("thực hiện Nghị quyết số 14/2021/NQ-HĐND ngày 10/12/2021 về nông thôn mới giai đoạn 2021 - 2025.", []),
     ("kỷ niệm 75 năm ngày Chủ tịch Hồ Chí Minh ra lời kêu gọi thi đua ái quốc (11/6/1948-11/6/2023).", []),

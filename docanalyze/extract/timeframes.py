@@ -43,8 +43,10 @@ def _date(p: str) -> str:
             rf"|(?<!\d)(?P<{p}_d3>{_D})\s+tháng\s+(?P<{p}_m3>{_M})(?:\s*(?:,\s*)?(?:năm|/)\s*(?P<{p}_y3>{_Y}))?(?!\d))")
 
 
+# "đến ngày 30/6/2024" after a target binds it ("giải ngân 60% kế hoạch vốn đến ngày 30/6/2024"), but
+# "tính đến ngày …" and "lũy kế đến ngày …" say as of when figures are counted
 _TRIGGER = (r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|hạn\s+cuối|thời\s+hạn\s+cuối|"
-            r"không\s+quá|không\s+muộn\s+hơn|đến\s+hết)")
+            r"không\s+quá|không\s+muộn\s+hơn|đến\s+hết|(?<!tính\s)(?<!kế\s)đến(?=\s+ngày\s))")
 # "trước 17 giờ 00 ngày 15/3", "chậm nhất là ngày …", "đến hết ngày …"
 _CLOCK = r"(?:\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2}(?:\s*(?:phút|p))?)?\s*,?)?"
 _TRIGGER_TAIL = rf"(?:\s+(?:là|vào|trong|đến))?{_CLOCK}(?:\s+(?:ngày|hết\s+ngày))?"
@@ -387,8 +389,15 @@ def _anchored(text: str, s: int, e: int, parenthesized: bool = False) -> bool:
     with its period ("Tháng 3/2024: …"), and a month or quarter in parentheses after
     the work ("kỳ thi cấp huyện (tháng 12/2024)").
     """
-    if parenthesized and text[:s].rstrip().endswith("(") and text[e:].lstrip().startswith(")"):
-        return True
+    if parenthesized and text[e:].lstrip().startswith(")"):
+        # "kỳ thi cấp huyện (tháng 12/2024)", and the period closing a who/when aside
+        # "(Phòng X chủ trì, phối hợp Y; Quý II - Quý III/2024)"
+        inside = text[:s].rstrip()
+        if inside.endswith("("):
+            return True
+        opened = inside.rfind("(")
+        if opened >= 0 and ")" not in inside[opened:] and inside.endswith((";", ",")):
+            return True
     before = text[max(0, s - 60) : s]
     before = re.split(r"[;.\n]", before)[-1]
     if _ANCHOR_BEFORE_RE.search(before):
