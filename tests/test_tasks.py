@@ -259,3 +259,14 @@ def test_plan_sections_named_by_area_hold_tasks_beside_the_work_section() -> Non
     a = analyze(from_text(KH_AREAS))
     assert [t.text[:20] for t in a.tasks] == [
         "Tuyên truyền Luật Ph", "Phối hợp với Trạm Y ", "Kết nạp ít nhất 40 h", "Các chi hội xây dựng"]
+
+
+def test_plain_paragraphs_of_to_chuc_thuc_hien_are_not_tasks() -> None:
+    """GUIDE.md counts rows, numbered items and bullets: 'Văn phòng … theo dõi, tổng hợp …' written as a plain
+    paragraph under TỔ CHỨC THỰC HIỆN only says who follows the plan up."""
+    from docanalyze.readers import from_text
+
+    text = KH_AREAS.replace("1. Các chi hội xây dựng chương trình hoạt động",
+                            "Văn phòng Hội theo dõi, tổng hợp kết quả.\n\nCác chi hội xây dựng chương trình hoạt động")
+    a = analyze(from_text(text))
+    assert [t.text[:20] for t in a.tasks] == ["Tuyên truyền Luật Ph", "Phối hợp với Trạm Y ", "Kết nạp ít nhất 40 h"]
