@@ -155,6 +155,11 @@ CASES = [
     ("Hội đồng Thi đua - Khen thưởng huyện tặng danh hiệu “Tập thể lao động tiên tiến”.", []),
     ("đăng ký danh hiệu thi đua “Lao động tiên tiến”.", []),
     ("phong trào thi đua gắn với Đề án “Văn hóa công vụ”.", []),
+    # a campaign run as a programme is a movement; a programme document cited by number is not
+    ("Phối hợp tổ chức chương trình “Tiếp sức mùa thi” năm 2025 tại các điểm thi.",
+     [("Tiếp sức mùa thi", "movement", None)]),
+    ("Thực hiện Chương trình số 15/CTr-UBND ngày 10/01/2025 về “Phát triển du lịch cộng đồng”.", []),
+    ("Thực hiện Chương trình hành động “Đẩy mạnh chuyển đổi số giai đoạn 2025 - 2030”.", []),
     # a theme after a colon without quotes
     ("Chủ đề năm 2025 của huyện: Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ.\n\n1. Làm.",
      [("Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ", "theme", None)]),
