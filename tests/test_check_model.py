@@ -48,26 +48,31 @@ def pairs():  # noqa: ANN201
 
 @pytest.fixture(scope="module")
 def held_out(pairs) -> dict:  # noqa: ANN001
-    """Leave-one-pair-out predictions with the shipped settings, pooled."""
+    """Predictions on pairs a model was not fitted on, pooled: six groups of pairs, each predicted by a model
+    fitted on the other five with the shipped settings (leave-one-pair-out, as tools/eval_check.py does,
+    would refit 54 times: several minutes of CI for the same figure within a task or two)."""
     from docanalyze.coverage import training
 
     settings = json.loads((ROOT / "docanalyze" / "data" / "check_model.json").read_text(encoding="utf-8")).get(
         "settings", {})
-    kw = {k: settings[k] for k in ("C_pair", "C_task", "threshold", "task_class_weight", "not_reported_min")
+    kw = {k: settings[k] for k in ("C_pair", "C_task", "threshold", "task_class_weight", "not_reported_min", "folds")
           if k in settings}
     gold_all, pred_all = [], []
-    for k, d in enumerate(pairs):
-        model = training.fit([x for i, x in enumerate(pairs) if i != k], segmenter=load_model().segmenter, **kw)
-        gold, pred = training.predict_gold(d, model)
-        gold_all += gold
-        pred_all += pred
+    groups = 6
+    for g in range(groups):
+        model = training.fit([x for i, x in enumerate(pairs) if i % groups != g], segmenter=load_model().segmenter,
+                             **kw)
+        for d in pairs[g::groups]:
+            gold, pred = training.predict_gold(d, model)
+            gold_all += gold
+            pred_all += pred
     return training.confusion(gold_all, pred_all)
 
 
 def test_held_out_pairs_do_not_regress(held_out: dict) -> None:
-    """What the shipped method reaches on pairs it was not fitted on: 0.81 / 0.925 over the 30 pairs when
-    fitted (the figure moves by a task or two as the extractors change)."""
-    assert held_out["accuracy"] >= 0.79, held_out
+    """What the shipped method reaches on pairs it was not fitted on: 0.797 / 0.925 leave-one-pair-out over
+    the 54 pairs when fitted, 0.802 / 0.929 in six groups (the figure moves by a task or two as the extractors change)."""
+    assert held_out["accuracy"] >= 0.78, held_out
     assert held_out["f1_reported"] >= 0.91, held_out
 
 
@@ -82,8 +87,8 @@ def test_fresh_held_out_figures_are_recorded() -> None:
         assert abs(sum(matrix[k][k] for k in matrix) / fresh["n_tasks"] - fresh["accuracy"]) < 0.001
 
 
-@pytest.mark.xfail(reason="issue 5 target not reached: leave-one-pair-out accuracy 0.81 over 30 pairs, 0.74 on "
-                          "the fresh P17-P28 (partial is the hard label)", strict=False)
+@pytest.mark.xfail(reason="issue 5 target not reached: leave-one-pair-out accuracy 0.80 / F1 0.925 over 54 pairs; "
+                          "fresh batches 0.74, 0.80, 0.73 (partial is the hard label)", strict=False)
 def test_held_out_pairs_meet_the_issue_targets(held_out: dict) -> None:
     """Issue 5: three-label accuracy >= 0.85 and F1 of reported-or-partial >= 0.92 on held-out pairs."""
     assert held_out["accuracy"] >= 0.85, held_out

@@ -42,6 +42,8 @@ def main() -> int:
     ap.add_argument("--task-class-weight", default=None, choices=[None, "balanced"])
     ap.add_argument("--not-reported-min", type=float, default=0.5,
                     help="P(not_reported) from which a task is not reported; 0 for the likeliest class")
+    ap.add_argument("--folds", type=int, default=training.OOF_FOLDS,
+                    help="groups of training pairs for the out-of-fold pair scores the task model learns from")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = ap.parse_args()
 
@@ -52,7 +54,7 @@ def main() -> int:
         print("need at least two labelled pairs", file=sys.stderr)
         return 1
     kw = {"segmenter": args.segmenter, "C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,
-          "task_class_weight": args.task_class_weight, "not_reported_min": args.not_reported_min or None}
+          "task_class_weight": args.task_class_weight, "not_reported_min": args.not_reported_min or None, "folds": args.folds}
     pooled, per_pair = lopo(pairs, **kw)
     show("leave-one-pair-out", pooled, per_pair)
     model = training.fit(pairs, **kw)

@@ -30,6 +30,11 @@ if TYPE_CHECKING:
     from ..analysis import Analysis
 
 
+# groups of training pairs whose pair scores come from a pair model fitted without them (see ``fit``);
+# leave-one-pair-out (as many groups as pairs) scored alike and costs a fit per pair
+OOF_FOLDS = 8
+
+
 def norm(text: str | None) -> str:
     """score.py's matching key: folded, quotes dropped, spaces collapsed."""
     return fold(text or "")
@@ -191,22 +196,27 @@ def _task_xy(pairs: list[PairData], scores: list[np.ndarray], threshold: float, 
 
 def fit(pairs: list[PairData], *, segmenter: str = "dict", pair_features: tuple[str, ...] = PAIR_FEATURES,
         task_features_: tuple[str, ...] = TASK_FEATURES, C_pair: float = 1.0, C_task: float = 1.0,
-        threshold: float = 0.5, task_class_weight: str | None = None, not_reported_min: float | None = None
-        ) -> dict[str, Any]:
+        threshold: float = 0.5, task_class_weight: str | None = None, not_reported_min: float | None = None,
+        folds: int = OOF_FOLDS) -> dict[str, Any]:
     """Both models as the dict ``check_model.json`` holds.
 
     The task model is fitted on pair scores each training pair gets from a pair
-    model fitted *without* it, so it learns from scores as noisy as unseen
-    reports will give.
+    model fitted *without* it (``folds`` groups of pairs, each scored by a model
+    fitted on the others), so it learns from scores as noisy as unseen reports
+    will give.
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.preprocessing import StandardScaler
 
     pair_model = fit_pair(pairs, pair_features, C_pair)
-    oof = []
-    for k, d in enumerate(pairs):
-        others = [x for i, x in enumerate(pairs) if i != k]
-        oof.append(_scores(d, fit_pair(others, pair_features, C_pair) if others else pair_model))
+    oof: list[np.ndarray] = [np.zeros(0)] * len(pairs)
+    k = min(folds, len(pairs))
+    for f in range(k):
+        held = [i for i in range(f, len(pairs), k)]
+        others = [x for i, x in enumerate(pairs) if i not in held]
+        fold_model = fit_pair(others, pair_features, C_pair) if others else pair_model
+        for i in held:
+            oof[i] = _scores(pairs[i], fold_model)
     x, y = _task_xy(pairs, oof, threshold, task_features_)
     scaler = StandardScaler().fit(x)
     clf = LogisticRegression(C=C_task, max_iter=5000, class_weight=task_class_weight).fit(scaler.transform(x), y)
