@@ -110,6 +110,7 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
     ok = np.array([ps.role not in NOT_EVIDENCE for ps in passages], dtype=bool)
     checks: list[TaskCheck] = []
     used: set[int] = set()
+    sentence_cache: dict[int, list[tuple[int, int, frozenset[str]]]] = {}
     for i, task in enumerate(p.tasks):
         pr = {c: float(probs[i, k]) for k, c in enumerate(m.classes)}
         status = m.decide(pr)
@@ -122,11 +123,12 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
         if status == "not_reported":
             ev = []
         used.update(ev)
-        evidence = [_evidence(rtext, passages[j], float(scores[i, j]), sig.tasks[i].words) for j in ev]
+        evidence = [_evidence(rtext, passages[j], float(scores[i, j]), sig.tasks[i].words, sentence_cache)
+                    for j in ev]
         nearest = None
         if not evidence and order:
             j = order[0]
-            nearest = _evidence(rtext, passages[j], float(scores[i, j]), sig.tasks[i].words)
+            nearest = _evidence(rtext, passages[j], float(scores[i, j]), sig.tasks[i].words, sentence_cache)
         checks.append(TaskCheck(
             id=task.id, text=task.text, status=status, score=1.0 - pr.get("not_reported", 0.0), evidence=evidence,
             nearest=nearest, probabilities=pr, lead=list(task.lead), partners=list(task.partners),
@@ -164,20 +166,34 @@ def _one_blas_thread() -> AbstractContextManager[Any]:
     return threadpool_limits(limits=1, user_api="blas")
 
 
-def _evidence(text: str, ps: Any, score: float, task_words: list[str]) -> Evidence:
-    """A passage as evidence, with the sentence that shares most of the task's syllables as its focus."""
+def _sentences(text: str, ps: Any) -> list[tuple[int, int, frozenset[str]]]:
+    """The sentences of a passage that can be a focus: their spans (leading space dropped) and syllables."""
     from .segment import skeleton
 
+    out = []
+    for m in _SENTENCE_RE.finditer(text, ps.start, ps.end):
+        g = m.group()
+        if len(g.strip()) > 10:
+            out.append((m.start() + len(g) - len(g.lstrip()), m.end(), frozenset(skeleton(g).split())))
+    return out
+
+
+def _evidence(text: str, ps: Any, score: float, task_words: list[str],
+              sentence_cache: dict[int, list[tuple[int, int, frozenset[str]]]] | None = None) -> Evidence:
+    """A passage as evidence, with the sentence that shares most of the task's syllables as its focus.
+
+    A passage is evidence for many tasks; ``sentence_cache`` keeps its sentences between them."""
     focus = None
     if task_words:
+        cache = sentence_cache if sentence_cache is not None else {}
+        if ps.index not in cache:
+            cache[ps.index] = _sentences(text, ps)
         wanted = {s for w in task_words for s in w.split("_")}
         best = 0.0
-        for m in _SENTENCE_RE.finditer(text, ps.start, ps.end):
-            if len(m.group().strip()) <= 10:
-                continue
-            share = len(wanted.intersection(skeleton(m.group()).split())) / max(1, len(wanted))
+        for a, b, sylls in cache[ps.index]:
+            share = len(wanted & sylls) / max(1, len(wanted))
             if share > best:
-                best, focus = share, (m.start() + len(m.group()) - len(m.group().lstrip()), m.end())
+                best, focus = share, (a, b)
     section = ps.headings[-1] if ps.headings else None
     return Evidence(text[ps.start:ps.end], ps.start, ps.end, score, ps.kind, ps.role,
                     " ".join(section.split()) if section else None,

@@ -68,7 +68,7 @@ def skeleton(text: str) -> str:
     document numbers): like ``normalize.fold`` but built from cached syllables,
     which matters when every passage of a 30-page report is folded.
     """
-    return " ".join(fold_syllable(t) for t in _SYL_RE.findall(text))
+    return " ".join(map(fold_syllable, _SYL_RE.findall(text)))
 
 
 def fold_words(phrase: str) -> str:

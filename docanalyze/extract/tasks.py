@@ -17,6 +17,7 @@ under ("NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023").
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -69,6 +70,18 @@ class _Context:
     regions: Regions
     ctx: YearContext
     citations: list[Citation]
+    _block_starts: list[int] | None = None
+
+    def blocks_from(self, start: int, end: int) -> list[Block]:
+        """The blocks that begin in [start, end), found by bisection: items ask for theirs one by one, and a
+        scan of every block for every item is quadratic on a long plan."""
+        blocks = self.doc.blocks
+        if self._block_starts is None:
+            starts = [b.start for b in blocks]
+            self._block_starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else []
+        if not self._block_starts and blocks:
+            return [b for b in blocks if start <= b.start < end]
+        return blocks[bisect_left(self._block_starts, start):bisect_left(self._block_starts, end)]
 
 
 def find_tasks(doc: Document, header: Header, sections: list[Section], citations: list[Citation]) -> list[Task]:
@@ -224,11 +237,11 @@ def _is_label(title: str) -> bool:
 
 
 def _has_table(c: _Context, start: int, end: int) -> bool:
-    return any(b.kind == "table" and start <= b.start < end for b in c.doc.blocks)
+    return any(b.kind == "table" for b in c.blocks_from(start, end))
 
 
 def _blocks_between(c: _Context, start: int, end: int) -> list[Block]:
-    return [b for b in c.doc.blocks if start <= b.start < end and b.kind != "footnote"]
+    return [b for b in c.blocks_from(start, end) if b.kind != "footnote"]
 
 
 def _own_end(c: _Context, k: int) -> int:
@@ -299,12 +312,13 @@ def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, r
     task.lead = lead
     task.partners = [p for p in partners_in_text(text) if p.lower() not in {x.lower() for x in lead}]
     ctx = context_at(c.doc, c.ctx, c.regions, task.start)
-    bounds = [b for b in anchored_bounds(text, ctx, base=task.start) if not _in_citation(c, b.start, b.end)]
+    found = find_timeframes(text, ctx, base=task.start)  # what anchored_bounds reads, scanned once for both uses
+    bounds = [f.timeframe for f in found if f.anchored and f.timeframe.date_end is not None
+              and not _in_citation(c, f.timeframe.start, f.timeframe.end)]
     if bounds:
         tf = combine([Found(b, True) for b in bounds], ", ".join(b.text for b in bounds), bounds[0].start, bounds[-1].end)
         _set_timeframe(task, tf)
-    elif (rec := next((f.timeframe for f in find_timeframes(text, ctx, base=task.start)
-                       if f.anchored and f.timeframe.recurrence), None)) is not None:
+    elif (rec := next((f.timeframe for f in found if f.anchored and f.timeframe.recurrence), None)) is not None:
         _set_timeframe(task, rec)  # "trước ngày 25 hằng tháng": a recurring bound, no single date
     elif period is not None:
         _set_timeframe(task, period)

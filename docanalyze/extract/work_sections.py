@@ -86,6 +86,7 @@ class Regions:
     titles: list[tuple[str, int]] = field(default_factory=list)  # each section's title and where it starts
     periods: dict[int, Timeframe | None] = field(default_factory=dict)  # heading periods, computed on demand
     _starts: list[int] | None = field(default=None, repr=False)
+    _areas: list[int] | None = field(default=None, repr=False)
     header: Header | None = field(default=None, repr=False)
 
     def deepest_at(self, offset: int) -> int | None:
@@ -142,9 +143,11 @@ class Regions:
         """Top-level headings of a plan that name an area of work instead of saying "NHIỆM VỤ"
         ("II. CÔNG TÁC TUYÊN TRUYỀN, GIÁO DỤC", "III. TỔ CHỨC CÁC PHONG TRÀO THI ĐUA") beside a work
         section ("VI. TỔ CHỨC THỰC HIỆN"): their items are tasks as much as the work section's."""
-        return [k for k, s in enumerate(self.sections)
-                if s.parent is None and self.own[k] is None and s.style in TOP_STYLES and heading_like(s)
-                and self.kind_at(s.start) in WORK_KINDS - {"report"} and not self.in_closing(s.start)]
+        if self._areas is None:
+            self._areas = [k for k, s in enumerate(self.sections)
+                           if s.parent is None and self.own[k] is None and s.style in TOP_STYLES and heading_like(s)
+                           and self.kind_at(s.start) in WORK_KINDS - {"report"} and not self.in_closing(s.start)]
+        return self._areas
 
     def in_area(self, offset: int) -> bool:
         chain = self.containing(offset)
