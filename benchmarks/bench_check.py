@@ -77,8 +77,17 @@ print(json.dumps({"import": t_import, "check": t_check, "check_again": t_again, 
 """
 
 
+def _env(cache: Path) -> dict[str, str]:
+    """A child's environment: its own cache folder, and Python free to keep compiled modules (.pyc) as an
+    installed package has them; a shell that sets PYTHONDONTWRITEBYTECODE would make every run recompile
+    docanalyze's sources (about 0.05 s)."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["XDG_CACHE_HOME"] = str(cache)
+    return env
+
+
 def child(report: Path, plan: Path, cache: Path) -> dict:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env = _env(cache)
     out = subprocess.run([PY, "-c", CHILD, str(report), str(plan)], capture_output=True, text=True, env=env,
                          timeout=600)
     if out.returncode:
@@ -87,7 +96,7 @@ def child(report: Path, plan: Path, cache: Path) -> dict:
 
 
 def cli(report: Path, plan: Path, cache: Path, target: Path) -> float:
-    env = {**os.environ, "XDG_CACHE_HOME": str(cache)}
+    env = _env(cache)
     exe = str(Path(PY).with_name("docanalyze"))
     cmd = [exe] if Path(exe).exists() else [PY, "-m", "docanalyze"]
     t = time.perf_counter()
