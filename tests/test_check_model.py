@@ -70,9 +70,9 @@ def held_out(pairs) -> dict:  # noqa: ANN001
 
 
 def test_held_out_pairs_do_not_regress(held_out: dict) -> None:
-    """What the shipped method reaches on pairs it was not fitted on: 0.797 / 0.925 leave-one-pair-out over
-    the 54 pairs when fitted, 0.802 / 0.929 in six groups (the figure moves by a task or two as the extractors change)."""
-    assert held_out["accuracy"] >= 0.78, held_out
+    """What the shipped method reaches on pairs it was not fitted on: 0.814 / 0.930 leave-one-pair-out over
+    the 54 pairs when fitted, 0.813 / 0.933 in six groups (the figure moves by a task or two as the extractors change)."""
+    assert held_out["accuracy"] >= 0.79, held_out
     assert held_out["f1_reported"] >= 0.91, held_out
 
 
@@ -87,7 +87,7 @@ def test_fresh_held_out_figures_are_recorded() -> None:
         assert abs(sum(matrix[k][k] for k in matrix) / fresh["n_tasks"] - fresh["accuracy"]) < 0.001
 
 
-@pytest.mark.xfail(reason="issue 5 target not reached: leave-one-pair-out accuracy 0.80 / F1 0.925 over 54 pairs; "
+@pytest.mark.xfail(reason="issue 5 target not reached: leave-one-pair-out accuracy 0.81 / F1 0.93 over 54 pairs; "
                           "fresh batches 0.74, 0.80, 0.73 (partial is the hard label)", strict=False)
 def test_held_out_pairs_meet_the_issue_targets(held_out: dict) -> None:
     """Issue 5: three-label accuracy >= 0.85 and F1 of reported-or-partial >= 0.92 on held-out pairs."""
@@ -126,3 +126,16 @@ def test_statuses_do_not_depend_on_the_hash_seed() -> None:
     runs = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")]
     assert runs[0] and runs[0] == runs[1] == runs[2]
+
+
+@pytest.mark.parametrize("text, general", [
+    ("Công tác tuyên truyền tiếp tục được quan tâm, bước đầu có hiệu quả.", True),
+    ("Phong trào thể dục, thể thao quần chúng tiếp tục được duy trì ở các thôn, buôn.", True),
+    ("Đã tổ chức 04 lớp tập huấn cho 320 lượt học viên, đạt 100% kế hoạch.", False),
+    ("Thanh tra 22/25 cơ sở; ban hành 09 quyết định xử phạt với tổng số tiền 1,86 tỷ đồng.", False),
+])
+def test_general_wording_is_told_from_results(text: str, general: bool) -> None:
+    """The wording features (check_lexicon.toml [reporting] vague) read a general account as such."""
+    from docanalyze.coverage.model import _vague_share
+
+    assert (_vague_share(text) >= 0.5) is general, _vague_share(text)

@@ -24,8 +24,10 @@ from typing import Any
 
 import numpy as np
 
+from ..lexicon import load_toml
 from .features import Signals, Unit
 from .parts import PART_FEATURES, part_features
+from .segment import skeleton
 
 # Task-level features, computed over the passages that can be evidence (not the next-period tasks or the
 # proposals); pair scores enter as logits, which keep their spread where probabilities saturate.
@@ -46,6 +48,9 @@ BASE_FEATURES = (
     "top1_share",  # share of the best passage's sentences that speak of the task (low: a side remark)
     "top1_qty",  # the best passage counts what the task counts ("04 lớp", "318 hội viên")
     "phr_top1", "phr_best",  # the task's word pairs found in its best passage, and in any of its best five
+    # the sentence that covers the task best: how much of it is general wording ("tiếp tục được quan tâm"),
+    # whether it holds a figure; and the general wording of the best passage
+    "sb_vague", "sb_digit", "top1_vague",
 )
 # ... and per piece of work of the task (``parts.py``): how many pieces, how many the results cover, whether
 # a piece is only restated for the next period or only touched by the assessment
@@ -53,6 +58,7 @@ TASK_FEATURES = BASE_FEATURES + PART_FEATURES
 CLASSES = ("not_reported", "partial", "reported")
 _PART_SPLIT_RE = re.compile(r";|\.\s|:\s|\n")
 _SENT_SPLIT_RE = re.compile(r"[.;!?]\s|\n")
+_DIGIT_RE = re.compile(r"\d")
 # lines a task carries about itself, not parts of the work ("Thời gian: Quý III/2025.", "Đơn vị thực hiện: …")
 _META_RE = re.compile(r"^\s*(?:Thời gian|Thời hạn|Đơn vị|Cơ quan|Sản phẩm|Kinh phí|Chủ trì|Phối hợp)[^:\n]{0,30}:",
                       re.I)
@@ -165,6 +171,40 @@ def sentences(unit: Unit) -> list[set[str]]:
     return out
 
 
+@cache
+def _vague_re() -> re.Pattern[str]:
+    words = sorted({skeleton(w) for w in load_toml("check_lexicon.toml")["reporting"]["vague"]}, key=len, reverse=True)
+    return re.compile(rf"(?<!\S)(?:{'|'.join(map(re.escape, words))})(?!\S)")
+
+
+def _vague_share(text: str) -> float:
+    """How much of ``text`` is general wording: cue phrases per word, scaled so one in ten words is 1."""
+    sk = skeleton(text)
+    n = sk.count(" ") + 1 if sk else 1
+    return min(1.0, 10.0 * len(_vague_re().findall(sk)) / n)
+
+
+def _wording(unit: Unit, cache_: dict[int, list[tuple[float, float]]]) -> list[tuple[float, float]]:
+    """For each sentence of a passage (as ``sentences`` cuts them): its general wording and whether it
+    holds a figure."""
+    key = id(unit)
+    if key not in cache_:
+        cuts = [0] + [m.end() for m in _SENT_SPLIT_RE.finditer(unit.text)] + [len(unit.text) + 1]
+        out = []
+        k = 0
+        spans = unit.word_spans
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            has = False
+            while k < len(spans) and spans[k][0] < b:
+                has = has or spans[k][0] >= a
+                k += 1
+            if has:
+                piece = unit.text[a:b]
+                out.append((_vague_share(piece), float(_DIGIT_RE.search(piece) is not None)))
+        cache_[key] = out
+    return cache_[key]
+
+
 def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndarray:
     """T × len(TASK_FEATURES): how strong, how specific and how broad each task's evidence is."""
     sent_cache: dict[int, list[set[str]]] = {}
@@ -186,7 +226,8 @@ def _evidence_features(sig: Signals, logits: np.ndarray, threshold: float,
             out[i, col["n_parts"]] = math.log1p(len(task_parts(u)))
             for f in ("n_strong", "cov_top1", "rcov_top1", "cos_top1", "cov_union", "parts_min", "parts_mean",
                       "key_cov", "anywhere", "fwd_top", "top1_done", "top1_cite", "top1_assess", "margin",
-                      "sent_best", "sent_n", "top1_share", "top1_qty", "phr_top1", "phr_best"):
+                      "sent_best", "sent_n", "top1_share", "top1_qty", "phr_top1", "phr_best",
+                      "sb_vague", "sb_digit", "top1_vague"):
                 out[i, col[f]] = 0.0
         return out
     z = np.clip(logits, -15.0, 15.0)
@@ -196,6 +237,8 @@ def _evidence_features(sig: Signals, logits: np.ndarray, threshold: float,
     words = [set(u.words) for u in sig.passages]
     anywhere_words = set().union(*(w for w, e in zip(words, eligible, strict=True) if e))
     fwd = (sig.pair["role_forward"][0] + sig.pair["role_proposal"][0]) > 0 if T else np.zeros(P, dtype=bool)
+    wording_cache: dict[int, list[tuple[float, float]]] = {}
+    passage_vague: dict[int, float] = {}
     base = sig.pair["base"]
     for i, u in enumerate(sig.tasks):
         row = masked[i]
@@ -224,13 +267,19 @@ def _evidence_features(sig: Signals, logits: np.ndarray, threshold: float,
             part_cov.append(max(sum(v for w, v in pw.items() if w in words[j]) / pt for j in order[:5]))
         sent_covs = []
         top1_sents = []
+        best_sent, best_at = -1.0, (j0, 0)
         for rank, j in enumerate(order[:5]):
             if j not in sent_cache:
                 sent_cache[j] = sentences(sig.passages[j])
             covs = [sum(v for w, v in tw.items() if w in sent) / total for sent in sent_cache[j]]
             sent_covs += covs
+            for q, c in enumerate(covs):
+                if c > best_sent:
+                    best_sent, best_at = c, (j, q)
             if rank == 0:
                 top1_sents = covs
+        wording = _wording(sig.passages[best_at[0]], wording_cache)
+        sb_vague, sb_digit = wording[best_at[1]] if best_at[1] < len(wording) else (0.0, 0.0)
         out[i] = (
             top1, top2, margin, math.log1p(int((row >= logit_threshold).sum())),
             float(sig.pair["cov_w"][i, j0]), float(sig.pair["rcov_w"][i, j0]), float(sig.pair["cos_w"][i, j0]),
@@ -245,6 +294,8 @@ def _evidence_features(sig: Signals, logits: np.ndarray, threshold: float,
             max(sent_covs, default=0.0), math.log1p(sum(1 for c in sent_covs if c >= 0.25)),
             sum(1 for c in top1_sents if c >= 0.2) / max(1, len(top1_sents)), float(sig.pair["qty"][i, j0]),
             float(sig.pair["cov_p"][i, j0]), float(sig.pair["cov_p"][i, order[:5]].max()),
+            sb_vague, sb_digit, passage_vague[j0] if j0 in passage_vague else passage_vague.setdefault(
+                j0, _vague_share(sig.passages[j0].text)),
         )
     return out
 
