@@ -111,12 +111,15 @@ def _content(keys: list[str], starts: list[int], ends: list[int], base: int) -> 
     return out, spans
 
 
+_RUN_BREAK_RE = re.compile(r"[^\w\s]|\d")
+
+
 def _bigrams(text: str) -> list[str]:
     """Syllable bigrams inside runs of words (a comma or a full stop breaks the run)."""
     stop = stopwords()
     out = []
-    for run in re.split(r"[^\w\s]|\d", text):
-        sy = [fold_syllable(s) for s in run.split()]
+    for run in _RUN_BREAK_RE.split(text):
+        sy = list(map(fold_syllable, run.split()))
         for a, b in zip(sy, sy[1:], strict=False):
             key = f"{a}_{b}"
             if key not in stop and not (a in stop and b in stop):

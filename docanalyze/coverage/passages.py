@@ -10,6 +10,7 @@ repeats the plan's words without being evidence of work done (see
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -105,10 +106,11 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
 
     year = header.year
     out: list[Passage] = []
+    scope_starts = [x[0] for x in scopes]  # sorted: only scopes that open before a block can hold it
     for b in doc.blocks:
         if b.kind == "footnote" or b.start < body_start or b.start >= body_end:
             continue
-        inside = [x for x in scopes if x[0] <= b.start < x[1] and x[0] != b.start]
+        inside = [x for x in scopes[:bisect_left(scope_starts, b.start)] if b.start < x[1]]
         inside.sort(key=lambda x: (x[3], x[0]))
         roles = [heading_role(x[2], x[3] == 1 or x is inside[0], year) for x in inside]
         if scopes and b.start < first_heading:
