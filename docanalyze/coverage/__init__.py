@@ -28,10 +28,27 @@ import time
 from contextlib import AbstractContextManager, nullcontext
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
+# What a check runs is imported with the package rather than inside ``check()``: the first check in a
+# process then costs what a check costs (``import docanalyze`` itself stays light, and ``docanalyze --help``
+# never imports this package).
+from ..analysis import Analysis
+from ..extract.citations import find_citations, resolve_citations
+from ..extract.slogans import find_slogans
+from ..extract.tasks import find_tasks
+from ..model import Document
+from ..readers import load
+from ..structure.header import parse_header
+from ..structure.sections import parse_sections
+from . import features
+from .features import _NUMBER_RE, NOT_EVIDENCE
+from .model import load_model, pair_logits, pair_scores, task_probabilities
+from .passages import report_passages
 from .result import CheckResult, Evidence, TaskCheck, Uncited
+from .segment import segment, skeleton
 
 if TYPE_CHECKING:
-    from ..analysis import Analysis
     from .model import CheckModel
 
 __all__ = ["check", "CheckResult", "TaskCheck", "Evidence", "Uncited"]
@@ -46,14 +63,6 @@ def _analysis(source: Any, *, tasks: bool) -> Analysis:
     uses none of them, and on two 30-page documents they cost about a third of the check's time. An
     ``Analysis`` passed in is used as it is, so callers who want everything can analyse first.
     """
-    from ..analysis import Analysis
-    from ..extract.citations import find_citations, resolve_citations
-    from ..extract.slogans import find_slogans
-    from ..model import Document
-    from ..readers import load
-    from ..structure.header import parse_header
-    from ..structure.sections import parse_sections
-
     if isinstance(source, Analysis):
         return source
     doc = source if isinstance(source, Document) else load(source)
@@ -63,8 +72,6 @@ def _analysis(source: Any, *, tasks: bool) -> Analysis:
     a = Analysis(document=doc, header=header, sections=sections, citations=citations,
                  cited=resolve_citations(citations, doc))
     if tasks:
-        from ..extract.tasks import find_tasks
-
         a.tasks = find_tasks(doc, header, sections, citations)
     a.slogans = find_slogans(doc, header, citations)
     return a
@@ -76,14 +83,6 @@ def check(report: Any, plan: Any, *, model: CheckModel | None = None) -> CheckRe
     A path or a Document is read only as far as the check needs (see ``_analysis``): the result's
     ``plan``/``report`` then hold no deadlines or lint findings, and the report no tasks.
     """
-    import numpy as np
-
-    from . import features
-    from .features import NOT_EVIDENCE
-    from .model import load_model, pair_logits, pair_scores, task_probabilities
-    from .passages import report_passages
-    from .segment import segment
-
     clock = time.perf_counter()
     timings: dict[str, float] = {}
     r = _analysis(report, tasks=False)
@@ -168,8 +167,6 @@ def _one_blas_thread() -> AbstractContextManager[Any]:
 
 def _sentences(text: str, ps: Any) -> list[tuple[int, int, frozenset[str]]]:
     """The sentences of a passage that can be a focus: their spans (leading space dropped) and syllables."""
-    from .segment import skeleton
-
     out = []
     for m in _SENTENCE_RE.finditer(text, ps.start, ps.end):
         g = m.group()
@@ -221,9 +218,6 @@ def _why(sig: Any, i: int, j: int | None, status: str) -> str:
 
 def _uncited(plan: Analysis, report: Analysis) -> list[Uncited]:
     """Documents the plan cites that the report never mentions (by number, or by name for laws)."""
-    from .features import _NUMBER_RE
-    from .segment import skeleton
-
     body = f" {skeleton(report.document.text)} "
 
     def mentioned(phrase: str) -> bool:
