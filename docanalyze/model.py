@@ -7,6 +7,7 @@ traced back to the block, page or Word paragraph it came from and highlighted.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -97,6 +98,10 @@ class Block:
     italic: bool = False  # the whole block is italic
 
 
+def _block_start(block: Block) -> int:
+    return block.start
+
+
 @dataclass
 class Footnote:
     """A footnote: its body ``text[start:end]`` and where its marker stands in the body text."""
@@ -137,6 +142,11 @@ class Document:
         if lo < len(self.blocks) and self.blocks[lo].start <= offset < self.blocks[lo].end:
             return self.blocks[lo]
         return None
+
+    def blocks_between(self, start: int, end: int) -> list[Block]:
+        """The blocks that begin in [start, end) (binary search; blocks are in text order)."""
+        return self.blocks[bisect_left(self.blocks, start, key=_block_start):
+                           bisect_left(self.blocks, end, key=_block_start)]
 
     @property
     def body_end(self) -> int:

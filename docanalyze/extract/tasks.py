@@ -17,7 +17,6 @@ under ("NHIỆM VỤ 6 THÁNG CUỐI NĂM 2023").
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 
@@ -70,18 +69,6 @@ class _Context:
     regions: Regions
     ctx: YearContext
     citations: list[Citation]
-    _block_starts: list[int] | None = None
-
-    def blocks_from(self, start: int, end: int) -> list[Block]:
-        """The blocks that begin in [start, end), found by bisection: items ask for theirs one by one, and a
-        scan of every block for every item is quadratic on a long plan."""
-        blocks = self.doc.blocks
-        if self._block_starts is None:
-            starts = [b.start for b in blocks]
-            self._block_starts = starts if all(a <= b for a, b in zip(starts, starts[1:], strict=False)) else []
-        if not self._block_starts and blocks:
-            return [b for b in blocks if start <= b.start < end]
-        return blocks[bisect_left(self._block_starts, start):bisect_left(self._block_starts, end)]
 
 
 def find_tasks(doc: Document, header: Header, sections: list[Section], citations: list[Citation]) -> list[Task]:
@@ -237,11 +224,11 @@ def _is_label(title: str) -> bool:
 
 
 def _has_table(c: _Context, start: int, end: int) -> bool:
-    return any(b.kind == "table" for b in c.blocks_from(start, end))
+    return any(b.kind == "table" for b in c.doc.blocks_between(start, end))
 
 
 def _blocks_between(c: _Context, start: int, end: int) -> list[Block]:
-    return [b for b in c.blocks_from(start, end) if b.kind != "footnote"]
+    return [b for b in c.doc.blocks_between(start, end) if b.kind != "footnote"]
 
 
 def _own_end(c: _Context, k: int) -> int:
