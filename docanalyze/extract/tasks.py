@@ -18,10 +18,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..items import Citation, Header, Section, Task, Timeframe
-from ..lexicon import alternation, load_toml
 from ..model import Block, Document
 from .task_tables import Columns, Row, read_columns, read_rows
 from .timeframes import (
@@ -50,6 +48,7 @@ from .work_sections import (
     group_title,
     heading_like,
     heading_period,
+    paragraphs_are_tasks,
     section_roles,
 )
 
@@ -146,24 +145,13 @@ def _list_tasks(c: _Context) -> list[Task]:
         for k in roots:
             if secs[k].children:
                 out += _walk(c, secs[k].children, None, _heading_period(c, secs[k].start, upto=k), False)
-            elif not _no_paragraph_tasks(reg.titles[k][0]):
+            elif paragraphs_are_tasks(reg.titles[k][0]):
                 out += _paragraph_tasks(c, k, None)
         return out
     if c.header.kind in ("plan", "directive"):
         tops = [k for k, s in enumerate(secs) if s.parent is None and reg.role[k] not in ("purpose", "past")]
         return _walk(c, tops, None, None, False)
     return []
-
-
-@cache
-def _no_paragraph_rx() -> re.Pattern[str]:
-    words = load_toml("task_sections.toml")["no_paragraph_tasks"]
-    return re.compile(rf"^[\W\dIVXLC]*(?:{alternation(words)})(?!\w)", re.I)
-
-
-def _no_paragraph_tasks(title: str) -> bool:
-    """A work section whose plain paragraphs are not tasks (``no_paragraph_tasks`` in task_sections.toml)."""
-    return bool(_no_paragraph_rx().match(title.strip()))
 
 
 def _ancestors(secs: list[Section], k: int) -> list[int]:

@@ -35,6 +35,7 @@ class _Words:
     purpose: re.Pattern[str]
     past: re.Pattern[str]
     past_words: re.Pattern[str]
+    no_paragraph_tasks: re.Pattern[str]
 
 
 @cache
@@ -46,7 +47,7 @@ def _words() -> _Words:
         return re.compile(rf"^\W*{skip}(?:{_alt(data[key])})(?!\w)", re.I)
 
     return _Words(opener("work"), opener("report_work"), opener("purpose"), opener("past"),
-                  re.compile(rf"(?<!\w)(?:{_alt(data['past_words'])})(?!\w)", re.I))
+                  re.compile(rf"(?<!\w)(?:{_alt(data['past_words'])})(?!\w)", re.I), opener("no_paragraph_tasks"))
 
 
 def heading_like(sec: Section) -> bool:
@@ -71,6 +72,12 @@ def own_role(sec: Section, kind: str, title: str | None = None) -> str | None:
     if w.work.match(title) and (kind in WORK_KINDS or sec.style in TOP_STYLES):
         return "work"
     return None
+
+
+def paragraphs_are_tasks(title: str) -> bool:
+    """Whether plain (unnumbered) paragraphs of a work section with this heading are tasks of their own: not
+    under TỔ CHỨC THỰC HIỆN (``no_paragraph_tasks`` in task_sections.toml)."""
+    return not _words().no_paragraph_tasks.match(title.strip())
 
 
 @dataclass
