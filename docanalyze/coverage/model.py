@@ -154,10 +154,11 @@ def task_parts(unit: Unit) -> list[list[str]]:
     return parts or [unit.words]
 
 
-def sentences(unit: Unit) -> list[set[str]]:
-    """The content words of each sentence (or ';' clause) of a passage."""
+def sentence_spans(unit: Unit) -> list[tuple[int, int, set[str]]]:
+    """Each sentence (or ';' clause) of a passage that has content words: its span in ``unit.text`` and
+    those words."""
     cuts = [0] + [m.end() for m in _SENT_SPLIT_RE.finditer(unit.text)] + [len(unit.text) + 1]
-    out: list[set[str]] = []
+    out: list[tuple[int, int, set[str]]] = []
     k = 0
     spans = unit.word_spans
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -167,8 +168,13 @@ def sentences(unit: Unit) -> list[set[str]]:
                 sent.add(unit.words[k])
             k += 1
         if sent:
-            out.append(sent)
+            out.append((a, b, sent))
     return out
+
+
+def sentences(unit: Unit) -> list[set[str]]:
+    """The content words of each sentence (or ';' clause) of a passage."""
+    return [words for _a, _b, words in sentence_spans(unit)]
 
 
 @cache
@@ -189,19 +195,8 @@ def _wording(unit: Unit, cache_: dict[int, list[tuple[float, float]]]) -> list[t
     holds a figure."""
     key = id(unit)
     if key not in cache_:
-        cuts = [0] + [m.end() for m in _SENT_SPLIT_RE.finditer(unit.text)] + [len(unit.text) + 1]
-        out = []
-        k = 0
-        spans = unit.word_spans
-        for a, b in zip(cuts, cuts[1:], strict=False):
-            has = False
-            while k < len(spans) and spans[k][0] < b:
-                has = has or spans[k][0] >= a
-                k += 1
-            if has:
-                piece = unit.text[a:b]
-                out.append((_vague_share(piece), float(_DIGIT_RE.search(piece) is not None)))
-        cache_[key] = out
+        cache_[key] = [(_vague_share(unit.text[a:b]), float(_DIGIT_RE.search(unit.text, a, b) is not None))
+                       for a, b, _words in sentence_spans(unit)]
     return cache_[key]
 
 
