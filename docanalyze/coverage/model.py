@@ -54,7 +54,12 @@ BASE_FEATURES = (
 )
 # ... and per piece of work of the task (``parts.py``): how many pieces, how many the results cover, whether
 # a piece is only restated for the next period or only touched by the assessment
-TASK_FEATURES = BASE_FEATURES + PART_FEATURES
+# ... and where the task stands among the plan's other tasks on the main measures (z-scores within the one
+# report): a terse report covers every task thinly and a verbose one richly, and the same raw overlap means
+# "reported" in the first and "in passing" in the second
+RELATIVE_OF = ("top1", "cov_union", "sent_best", "anywhere", "phr_best", "p_frac", "top1_share")
+RELATIVE_FEATURES = tuple(f"z_{f}" for f in RELATIVE_OF)
+TASK_FEATURES = BASE_FEATURES + PART_FEATURES + RELATIVE_FEATURES
 CLASSES = ("not_reported", "partial", "reported")
 _PART_SPLIT_RE = re.compile(r";|\.\s|:\s|\n")
 _SENT_SPLIT_RE = re.compile(r"[.;!?]\s|\n")
@@ -204,7 +209,17 @@ def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndar
     """T × len(TASK_FEATURES): how strong, how specific and how broad each task's evidence is."""
     sent_cache: dict[int, list[set[str]]] = {}
     base = _evidence_features(sig, logits, threshold, sent_cache)
-    return np.hstack([base, part_features(sig, sent_cache, sentences)])
+    x = np.hstack([base, part_features(sig, sent_cache, sentences)])
+    return np.hstack([x, within_report(x)])
+
+
+def within_report(x: np.ndarray) -> np.ndarray:
+    """T × len(RELATIVE_FEATURES): each of ``RELATIVE_OF`` as a z-score over the report's tasks."""
+    named = BASE_FEATURES + PART_FEATURES
+    cols = x[:, [named.index(f) for f in RELATIVE_OF]]
+    if not len(cols):
+        return cols
+    return (cols - cols.mean(axis=0)) / (cols.std(axis=0) + 1e-6)
 
 
 def _evidence_features(sig: Signals, logits: np.ndarray, threshold: float,
