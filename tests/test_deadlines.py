@@ -111,3 +111,30 @@ def test_start_and_end_columns_give_one_bound_at_the_end_cell():
     assert got == [("Tháng 02/2023", "2023-01-01", "2023-02-28", "1"),
                    ("Tháng 4/2023", "2023-02-01", "2023-04-30", "2")]
     assert all(result.text[d.start:d.end] == d.text for d in result.deadlines)
+
+
+# (plan body, deadlines as (text, start, end))
+DEADLINE_CASES = [
+    # a label worded around one expression states the bound by that expression
+    ("1. Sửa chữa nhà văn hóa thôn. Thời gian: Hoàn thành trong Quý III/2025.\n\n"
+     "2. Xây dựng cổng làng. Thời gian: Quý III/2025.",
+     [("Quý III/2025", "2025-07-01", "2025-09-30"), ("Quý III/2025", "2025-07-01", "2025-09-30")]),
+    # periods that each carry their own year are two bounds (mid-year and year-end reviews)
+    ("1. Sơ kết, tổng kết công tác. Thời gian: Tháng 6/2025 và tháng 12/2025.",
+     [("Tháng 6/2025", "2025-06-01", "2025-06-30"), ("tháng 12/2025", "2025-12-01", "2025-12-31")]),
+    ("1. Rà soát hộ nghèo; thời gian: từ tháng 9/2025, hoàn thành trước ngày 10/12/2025.",
+     [("từ tháng 9/2025, hoàn thành trước ngày 10/12/2025", "2025-09-01", "2025-12-10")]),
+    ("- Tổ chức gặp mặt các thế hệ cựu chiến binh nhân dịp 06/12.", [("06/12", "2025-12-06", "2025-12-06")]),
+    ("STT\tNội dung\tĐơn vị thực hiện\tThời gian\n1\tHội diễn văn nghệ cấp trường.\tĐoàn trường\t"
+     "Tháng 11/2025 - 01/2026\n2\tNgày hội đọc sách.\tThư viện\t21/4",
+     [("Tháng 11/2025 - 01/2026", "2025-11-01", "2026-01-31"), ("21/4", "2025-04-21", "2025-04-21")]),
+]
+
+
+@pytest.mark.parametrize("body,expected", DEADLINE_CASES)
+def test_deadline_classes(body: str, expected: list[tuple[str, str | None, str]]) -> None:
+    from docanalyze.readers import from_text
+
+    a = analyze(from_text(f"KẾ HOẠCH\n\nCông tác năm 2025\n\nII. NHIỆM VỤ\n\n{body}\n"))
+    assert [(d.text, _iso(d.date_start), _iso(d.date_end)) for d in a.deadlines] == expected
+    assert all(a.text[d.start : d.end] == d.text for d in a.deadlines)

@@ -62,6 +62,19 @@ CELLS = [
     ("trước ngày 10/6, trước ngày 05/12", Y25, None, "2025-12-05", "before"),
     ("Trước ngày 15/10/20 22", Y25, None, "2022-10-15", "before"),  # a PDF cell that wrapped inside the year
     ("Quý II - Quý IV/202 4", Y25, "2024-04-01", "2024-12-31", "interval"),
+    # a span into the next year, the second month written without "tháng"
+    ("Tháng 11/2025 - 02/2026", Y25, "2025-11-01", "2026-02-28", "interval"),
+    ("Tháng 9/2024 - 5/2025", SCHOOL, "2024-09-01", "2025-05-31", "interval"),
+    ("tháng 10/2025 đến 3/2026", Y25, "2025-10-01", "2026-03-31", "interval"),
+    # two school years listed: the first September to the last May
+    ("Năm học 2024 - 2025 và 2025 - 2026", Y25, "2024-09-01", "2026-05-31", "interval"),
+    ("năm học 2024-2025, năm học 2025-2026", Y25, "2024-09-01", "2026-05-31", "interval"),
+    # a start, then the cut-off that ends it
+    ("Từ tháng 3/2025, hoàn thành trước ngày 30/6/2025", Y25, "2025-03-01", "2025-06-30", "interval"),
+    ("từ tháng 8, kết thúc trước ngày 20/10", Y25, "2025-08-01", "2025-10-20", "interval"),
+    # a bare date in a time cell is a day
+    ("12/6/2025", Y25, "2025-06-12", "2025-06-12", "interval"),
+    ("26/3", Y25, "2025-03-26", "2025-03-26", "interval"),
 ]
 
 
@@ -132,6 +145,20 @@ ANCHORS = [
     ("đánh giá kết quả công tác dân vận 06 tháng đầu năm và tổng kết năm 2025 theo quy định.", []),
     ("chuyển đổi số thành phố Hải Phòng đến năm 2025, định hướng đến năm 2030", []),
     ("Tổ chức cho học sinh làm quen với học liệu số trong học kỳ II.", []),
+    # the occasion a piece of work is held on
+    ("Tổ chức gặp mặt cựu chiến binh tiêu biểu nhân dịp 27/7.", ["27/7"]),
+    ("Tổ chức mít tinh hưởng ứng nhân Ngày Quốc tế Phụ nữ 08/3/2025 tại nhà văn hóa.", ["08/3/2025"]),
+    ("Ra quân dọn vệ sinh môi trường vào dịp 26/3.", ["26/3"]),
+    # … but not when the statement states its own bound, nor the occasions of every year, nor a cited date
+    ("Thăm hỏi gia đình chính sách dịp 27/7; thời gian: cả năm 2025.", ["cả năm 2025"]),
+    ("Trao Huy hiệu Đảng vào các dịp 03/2, 19/5, 02/9.", []),
+    ("Thực hiện Kế hoạch số 15/KH-UBND ngày 20/3/2025 của UBND tỉnh.", []),
+    ("Phát động đợt thi đua “Chào mừng ngày Nhà giáo Việt Nam 20/11” trong toàn trường.", []),
+    ("Thăm, tặng quà các gia đình nhân dịp kỷ niệm theo Quyết định số 12/QĐ-UBND ngày 08/5/2025.", []),
+    # a month after the name of an event is when the event is held
+    ("Tham gia Hội chợ Nông sản an toàn (Agro Expo) tháng 5/2025 và Liên hoan ẩm thực tháng 11/2025.",
+     ["tháng 5/2025", "tháng 11/2025"]),
+    ("Báo cáo kết quả Hội thi tháng 4/2025 về Sở.", []),
 ]
 
 

@@ -86,11 +86,18 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
 
 
 def _cell_bounds(text: str, ctx: YearContext, base: int) -> list[Timeframe]:
-    """The bounds a timeframe cell states: one for "Quý I-Quý III/2025", two for "Tháng 6/2025 và tháng 11/2025"."""
+    """The bounds a timeframe cell states: one for "Quý I-Quý III/2025" or "Tháng 6/2025 và tháng 11/2025", two
+    for "Quý II/2025; trước ngày 15/12/2025".
+
+    A cell or label worded around one expression ("Hoàn thành trong Quý IV/2024") states the bound by that
+    expression, so two statements of one bound read the same.
+    """
     parts = [f.timeframe for f in find_timeframes(text, ctx, base) if f.timeframe.date_end is not None]
     if len(parts) > 1:
         return parts
     whole = parse_timeframe(text, ctx, base)
+    if len(parts) == 1 and whole is not None and whole.recurrence is None:
+        return parts
     return [whole] if whole is not None else []
 
 

@@ -22,8 +22,10 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from ..items import Header, Timeframe
+from ..lexicon import load_toml
 
 _D = r"(?:0?[1-9]|[12]\d|3[01])"
 _M = r"(?:0?[1-9]|1[0-2])"
@@ -64,13 +66,17 @@ QUARTER_RE = re.compile(
     rf"(?:\s*(?:/|năm|,\s*năm)\s*(?P<y>{_Y}))?", _I)
 MONTH_RE = re.compile(
     rf"\b(?P<tu>[Tt]ừ\s+)?[Tt]háng\s+(?P<list>{_M}(?:{_SEP_LIST}(?:[Tt]háng\s+)?{_M}(?!\d))*)"
-    rf"(?:\s*(?:/|năm|,\s*năm)\s*(?P<y>{_Y}))?(?![\d])", _I)
+    rf"(?:\s*(?:/|năm|,\s*năm)\s*(?P<y>{_Y})"
+    # a span into the next year writes the second month without "tháng": "Tháng 10/2024 - 4/2025"
+    rf"(?:\s*(?:[-–]|đến|tới)\s*(?:hết\s+)?(?P<m2>{_M})\s*/\s*(?P<y2>{_Y}))?)?(?![\d])", _I)
 HALF_RE = re.compile(
     rf"\b(?P<n>0?[1-9]|1[01]|sáu|ba|chín)\s+tháng\s+(?P<which>đầu|cuối)\s+năm(?:\s+(?P<y>{_Y})(?!\s*-))?",
     _I)
 SCHOOL_YEAR_RE = re.compile(
     rf"\b(?:[Hh]ọc\s+kỳ\s+(?P<hkn>II|I|1|2)\b\s*,?\s*(?:của\s+)?)?"
-    rf"[Nn]ăm\s+học\s+(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})", _I)
+    rf"[Nn]ăm\s+học\s+(?P<y1>{_Y})\s*-\s*(?P<y2>{_Y})"
+    # "Năm học 2023 - 2024 và 2024 - 2025": one span from the first September to the last May
+    rf"(?:\s*(?:,|và|đến|tới)\s*(?:(?:năm\s+học|NH)\s+)?(?P<y3>{_Y})\s*-\s*(?P<y4>{_Y}))?", _I)
 TERM_RE = re.compile(r"\b[Hh]ọc\s+kỳ\s+(?P<hkn>II|I|1|2)\b", _I)
 YEAR_RE = re.compile(
     rf"\b(?P<pre>(?:cả|trong|suốt|hết)\s+)?(?:năm|giai\s+đoạn)\s+(?P<y>{_Y})(?:\s*-\s*(?P<y2>{_Y}))?(?!\s*-?\s*\d)",
@@ -294,7 +300,12 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         if y2 != y1 + 1:
             continue
         a, b = _school_span(y1, m.group("hkn"))
-        add(m.start(), m.end(), tf(m.start(), m.end(), a, b), False)
+        e = m.end()
+        if m.group("y3") and _yr(m.group("y4")) == _yr(m.group("y3")) + 1 > y2 and not m.group("hkn"):
+            b = _school_span(_yr(m.group("y3")), None)[1]
+        elif m.group("y3"):
+            e = m.end("y2")
+        add(m.start(), e, tf(m.start(), e, a, b), False)
     form = "term"
     if ctx.school:
         for m in TERM_RE.finditer(text):
@@ -307,6 +318,14 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         if not months or any(not 1 <= x <= 12 for x in months):
             continue
         m1, m2 = months[0], months[-1]
+        end = m.end()
+        if m.group("m2"):
+            y_start, y_end, m3 = _yr(m.group("y")), _yr(m.group("y2")), int(m.group("m2"))
+            if len(months) == 1 and (y_start, m1) < (y_end, m3) and y_end - y_start <= 1:
+                add(m.start(), end, tf(m.start(), end, dt.date(y_start, m1, 1), _month_end(y_end, m3)),
+                    bool(m.group("tu")))
+                continue
+            end = m.end("y")
         if m.group("y"):
             y_end = _yr(m.group("y"))
             y_start: int | None = y_end if m1 <= m2 else y_end - 1
@@ -315,9 +334,9 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
             if y_end is not None and ctx.school is None and m1 > m2:
                 y_start = y_end - 1
         if y_end is None or y_start is None:
-            add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "unresolved"), False)
+            add(m.start(), end, tf(m.start(), end, None, None, "unresolved"), False)
             continue
-        add(m.start(), m.end(), tf(m.start(), m.end(), dt.date(y_start, m1, 1), _month_end(y_end, m2)),
+        add(m.start(), end, tf(m.start(), end, dt.date(y_start, m1, 1), _month_end(y_end, m2)),
             bool(m.group("tu")))
     form = "year"
     # 8. years: "Cả năm 2025", "năm 2025", "giai đoạn 2021-2025"; "cả năm"
@@ -342,13 +361,24 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "ongoing"), False)
 
     found.sort(key=lambda f: f[0])
-    merged = _merge_ranges(text, found, base)
+    merged = _merge_ranges(text, found, base, forms)
     out = []
+    by_occasion: list[Found] = []
     for s, e, t, anchored in merged:
         f = forms.get(s, "")
         if not anchored and t.kind in ("interval", "unresolved") and f != "term":
             anchored = _anchored(text, s, e, parenthesized=f in ("quarter", "month", "half"))
+            if not anchored and f in ("date", "month") and not (ctx.year and t.date_end and t.date_end.year < ctx.year):
+                if _occasion(text, s, e, f):
+                    by_occasion.append(Found(t, True, f))
+                    out.append(by_occasion[-1])
+                    continue
         out.append(Found(t, anchored, f))
+    # an occasion is the bound only when the statement states no other: "… nhân dịp 17/10; thời gian: cả năm
+    # 2024" is due over the year, the day is when one part of it happens
+    if by_occasion and any(f.anchored and f.timeframe.date_end and all(f is not o for o in by_occasion) for f in out):
+        for f in by_occasion:
+            f.anchored = False
     return out
 
 
@@ -361,22 +391,34 @@ def _school_span(y1: int, term: str | None) -> tuple[dt.date, dt.date]:
     return dt.date(y1, 9, 1), dt.date(y1 + 1, 5, 31)
 
 
+# A range is one bound. A list is one bound only when it shares its year ("tháng 4 và tháng 5/2024", "Quý II
+# và Quý IV/2024", "Năm học 2023 - 2024 và 2024 - 2025", read whole by the patterns); periods that each carry
+# their own year ("Tháng 6/2025 và tháng 11/2025": mid-year and year-end reviews) stay two bounds.
 _JOIN_RE = re.compile(r"^\s*(?:-|–|đến|tới)\s*(?:hết\s+)?$", _I)
+# "từ tháng 9/2024, hoàn thành trước ngày 15/12/2024": a start, then the cut-off that ends it
+_START_END_JOIN_RE = re.compile(r"^\s*[,;]?\s*(?:và\s+)?(?:(?:hoàn\s+thành|kết\s+thúc|xong)\s*)?$", _I)
 
 
-def _merge_ranges(text: str, found: list[tuple[int, int, Timeframe, bool]],
-                  base: int) -> list[tuple[int, int, Timeframe, bool]]:
-    """Join "Tháng 12/2024 - Tháng 2/2025", "Quý IV/2024 đến Quý I/2025" into one interval."""
+def _merge_ranges(text: str, found: list[tuple[int, int, Timeframe, bool]], base: int,
+                  forms: dict[int, str] | None = None) -> list[tuple[int, int, Timeframe, bool]]:
+    """Join "Tháng 12/2024 - Tháng 2/2025", "Quý IV/2024 đến Quý I/2025" and "từ tháng 9/2024, hoàn thành
+    trước ngày 15/12/2024" into one interval."""
+    forms = forms or {}
     out: list[tuple[int, int, Timeframe, bool]] = []
     for item in found:
         s, e, t, anch = item
         if out:
             ps, pe, pt, panch = out[-1]
-            if (pt.kind == "interval" and t.kind == "interval" and pt.date_start and t.date_end
-                    and _JOIN_RE.match(text[pe:s]) and pt.date_start <= t.date_end):
+            gap = text[pe:s]
+            ranged = (pt.kind == "interval" and t.kind == "interval" and pt.date_start and t.date_end
+                      and _JOIN_RE.match(gap) and pt.date_start <= t.date_end)
+            started = (pt.kind == "interval" and t.kind == "before" and pt.date_start and t.date_end
+                       and text[ps:pe].lower().startswith("từ") and _START_END_JOIN_RE.match(gap)
+                       and pt.date_start <= t.date_end)
+            if ranged or started:
                 joined = Timeframe(text=tidy(text[ps:e]), start=base + ps, end=base + e, date_start=pt.date_start,
                                    date_end=t.date_end)
-                out[-1] = (ps, e, joined, panch or text[ps:pe].lower().startswith("từ"))
+                out[-1] = (ps, e, joined, panch or anch or text[ps:pe].lower().startswith("từ"))
                 continue
         out.append(item)
     return out
@@ -405,6 +447,35 @@ def _anchored(text: str, s: int, e: int, parenthesized: bool = False) -> bool:
     # "Tháng 3/2024: xây dựng kế hoạch" — a period that opens an item as its label
     head = text[:s].strip(" \t-+•*–")
     return (not head or re.fullmatch(r"[\w.)]{1,6}", head) is not None) and bool(_ANCHOR_LABEL_AFTER_RE.match(text[e:]))
+
+
+@cache
+def _occasion_res() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = load_toml("time_anchors.toml")
+    words = "|".join(re.escape(w) for w in sorted(data["occasion"], key=len, reverse=True))
+    events = "|".join(re.escape(w) for w in sorted(data["events"], key=len, reverse=True))
+    blockers = "|".join(re.escape(w) for w in data["blockers"])
+    return (re.compile(rf"\b(?:{words})\s+(?:(?!\d{{1,2}}/)[^;.:\n()]){{0,70}}$", _I),
+            re.compile(rf"(?<!\w)(?:{events})\s(?:[^;.:\n]){{0,90}}$"),
+            re.compile(rf"\b(?:{blockers})\b|/[A-ZĐ]|\b(?:ngày|tháng)\s*$", _I))
+
+
+def _occasion(text: str, s: int, e: int, form: str) -> bool:
+    """A bare date after an occasion ("nhân dịp 22/12", "nhân Ngày Chữ thập đỏ quốc tế 08/5/2023"), or a month
+    after the name of an event ("Hội chợ Du lịch quốc tế Việt Nam (VITM Hà Nội) tháng 4/2024"): when the work is
+    held. A cited document's date ("Quyết định số … ngày 08/5/2023") has "số" or a code in its clause."""
+    occasion, event, blocker = _occasion_res()
+    clause = re.split(r"[;.\n]|\b(?:và|,)\s+(?=[a-zđ])", text[max(0, s - 100) : s])[-1]
+    if clause.count("“") > clause.count("”") or clause.count("«") > clause.count("»"):
+        return False  # inside a quoted name ("Chào mừng ngày Nhà giáo Việt Nam 20/11")
+    if form == "date":
+        if re.match(r"\s*(?:,|và)\s*\d{1,2}\s*/", text[e:]) or re.search(r"\bcác\s+(?:dịp|ngày)\b", clause, _I):
+            return False  # "vào các dịp 03/2, 19/5, 02/9": the occasions of every year, not one bound
+        m = occasion.search(clause)
+        return m is not None and not blocker.search(re.sub(r"\bngày\s*$", "", m.group(0)))
+    if blocker.search(clause):
+        return False
+    return event.search(clause) is not None and not clause.rstrip().endswith(("(", "-"))
 
 
 # ------------------------------------------------------------------ a whole timeframe
