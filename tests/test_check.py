@@ -199,6 +199,62 @@ def test_table_rows_are_passages(tmp_path: Path) -> None:
     assert [a.text[p.start:p.end].split("\t")[0] for p in rows] == ["1", "2"]  # the column titles are not a passage
 
 
+ANNEX = """PHỤ LỤC
+
+Kết quả thực hiện các nhiệm vụ năm 2024
+
+(Kèm theo Báo cáo số 120/BC-VHTT ngày 15/12/2024 của Phòng Văn hóa và Thông tin)
+
+STT\tNhiệm vụ\tKết quả\tTình trạng
+1\tXây dựng chuyên mục hỏi đáp về dịch vụ công trực tuyến\t36 câu hỏi được trả lời\tHoàn thành
+2\tTổ chức Hội thi tìm hiểu chuyển đổi số cấp huyện\t\t
+3\tRà soát hạ tầng mạng tại các xã\t\tĐang thực hiện
+"""
+
+
+def annexed_report(tmp_path: Path, ext: str) -> Path:
+    """REPORT with a results annex after its signature, as .txt or as a Word file (cells in a real table)."""
+    text = REPORT + "\n" + ANNEX
+    if ext == ".txt":
+        path = tmp_path / "annexed.txt"
+        path.write_text(text, encoding="utf-8")
+        return path
+    import docx
+
+    d = docx.Document()
+    lines = [x for x in text.split("\n") if x.strip()]
+    rows = [x.split("\t") for x in lines if "\t" in x]
+    for x in lines:
+        if "\t" not in x:
+            d.add_paragraph(x)
+        elif x.split("\t") == rows[0]:
+            table = d.add_table(rows=len(rows), cols=len(rows[0]))
+            for r, row in enumerate(rows):
+                for c, cell in enumerate(row):
+                    table.cell(r, c).text = cell
+    path = tmp_path / "annexed.docx"
+    d.save(path)
+    return path
+
+
+@pytest.mark.parametrize("ext", [".txt", ".docx"])
+def test_an_annex_after_the_signature_holds_passages(tmp_path: Path, ext: str) -> None:
+    """A PHỤ LỤC of results after "Nơi nhận" and the signature is read like the body; its rows that leave
+    every result column empty say nothing was done and are not evidence."""
+    from docanalyze import analyze
+
+    a = analyze(annexed_report(tmp_path, ext))
+    ps = report_passages(a.document, a.header, a.sections)
+    texts = [a.text[p.start:p.end] for p in ps]
+    rows = [t for t, p in zip(texts, ps, strict=True) if p.kind == "table_row"]
+    assert any("36 câu hỏi" in t for t in rows)
+    assert any("Rà soát hạ tầng mạng" in t for t in rows)  # a status alone is a result ("Đang thực hiện")
+    assert not any("Hội thi tìm hiểu chuyển đổi số" in t for t in texts)  # copied task, empty result cells
+    assert not any("Lưu: VT" in t or "Nguyễn Văn An" in t for t in texts)  # the closing is not evidence
+    annex_at = a.text.index("PHỤ LỤC")
+    assert all(p.role == "body" for p in ps if p.start > annex_at)
+
+
 # ------------------------------------------------------------------ the check
 def test_verdicts_on_a_small_pair(result) -> None:  # noqa: ANN001
     status = {t.id: t.status for t in result.tasks}

@@ -16,7 +16,7 @@ from functools import cache
 
 from ..items import Header, Section
 from ..lexicon import load_toml
-from ..model import Document
+from ..model import Cell, Document
 from .segment import skeleton
 
 # intro: before the first heading (legal bases); body: results; assessment; forward: next period; proposal
@@ -82,6 +82,13 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
     text = doc.text
     body_start = header.body_start
     body_end = header.body_end if header.body_end is not None else doc.body_end
+    # the body, and each annex after the signature: a PHỤ LỤC of results ("Kết quả vận động … năm 2023",
+    # "Kèm theo Báo cáo số …") reports work as much as the body does; its title gives its role like a heading's
+    regions = [(body_start, body_end)] + [(a.title_end, a.end) for a in header.annexes if a.start >= body_end]
+
+    def inside_regions(pos: int) -> bool:
+        return any(a <= pos < b for a, b in regions)
+
     # scopes: (start, end, title, level, title_span) from the section tree ...
     scopes: list[tuple[int, int, str, int, tuple[int, int]]] = []
     section_blocks = {s.block for s in sections if s.block is not None}
@@ -93,11 +100,12 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
         scopes.append((s.start, s.end, title, s.level, (s.start, s.heading_end)))
     # ... and from unnumbered headings (bold or capitals), which hold until the next such heading
     loose = [b for i, b in enumerate(doc.blocks)
-             if i not in section_blocks and b.kind in ("heading", "paragraph") and body_start <= b.start < body_end
+             if i not in section_blocks and b.kind in ("heading", "paragraph") and inside_regions(b.start)
              and (b.kind == "heading" or _looks_like_heading(text[b.start:b.end], b.bold))]
     top_starts = sorted([s.start for s in sections if s.level == 1] + [b.start for b in loose])
     for b in loose:
-        end = next((x for x in top_starts if x > b.start), body_end)
+        region_end = next((e for a, e in regions if a <= b.start < e), body_end)
+        end = min(next((x for x in top_starts if x > b.start), region_end), region_end)
         scopes.append((b.start, end, text[b.start:b.end], 1, (b.start, b.end)))
     scopes.sort(key=lambda x: (x[0], x[3]))
     first_heading = min((x[0] for x in scopes), default=body_end)
@@ -108,7 +116,7 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
     out: list[Passage] = []
     scope_starts = [x[0] for x in scopes]  # sorted: only scopes that open before a block can hold it
     for b in doc.blocks:
-        if b.kind == "footnote" or b.start < body_start or b.start >= body_end:
+        if b.kind == "footnote" or not inside_regions(b.start):
             continue
         inside = [x for x in scopes[:bisect_left(scope_starts, b.start)] if b.start < x[1]]
         inside.sort(key=lambda x: (x[3], x[0]))
@@ -124,12 +132,17 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
         heads = [x[2] for x in inside]
         hspans = [x[4] for x in inside]
         if b.kind == "table" and b.table is not None and b.table < len(doc.tables):
-            for ri, row in enumerate(doc.tables[b.table].rows):
+            rows = doc.tables[b.table].rows
+            first = [c for c in rows[0] if c.text.strip()] if rows else []
+            result_cols = _result_columns(rows[0]) if first and _is_header_row([c.text for c in first]) else set()
+            for ri, row in enumerate(rows):
                 cells = [c for c in row if c.text.strip()]
                 if not cells:
                     continue
                 if ri == 0 and _is_header_row([c.text for c in cells]):
                     continue
+                if result_cols and not any(c.col in result_cols for c in cells):
+                    continue  # the report's own table says nothing was done or found on this row
                 out.append(Passage(len(out), min(c.start for c in cells), max(c.end for c in cells), "table_row",
                                    role, heads, hspans))
             continue
@@ -137,12 +150,20 @@ def report_passages(doc: Document, header: Header, sections: list[Section]) -> l
         if not btext.strip() or any(skeleton(btext[:40]).startswith(c) for c in _cues()["closing"]):
             continue
         if _NOI_NHAN_RE.match(btext):
-            break  # the distribution list and the signature close the report
+            # the distribution list and the signature close the report's body; an annex may follow
+            regions = [r for r in regions if r[0] > b.start]
+            continue
         kind = "heading" if b.start in heading_starts and _short(btext) else b.kind
         if kind == "heading" and _looks_like_heading(btext, b.bold) and len(btext) < 60:
             continue  # "II. KẾT QUẢ THỰC HIỆN": context for what follows, not evidence itself
         out.append(Passage(len(out), b.start, b.end, kind, role, heads, hspans))
     return out
+
+
+def _result_columns(header: list[Cell]) -> set[int]:
+    """Columns of a report table whose title says they hold results ("Kết quả", "Tình trạng")."""
+    words = _cues()["result_columns"]
+    return {c.col for c in header if any(skeleton(c.text.strip()).startswith(w) for w in words)}
 
 
 def _short(s: str) -> bool:
