@@ -255,6 +255,25 @@ def test_an_annex_after_the_signature_holds_passages(tmp_path: Path, ext: str) -
     assert all(p.role == "body" for p in ps if p.start > annex_at)
 
 
+@pytest.mark.parametrize("report_date, after", [
+    ("ngày 20 tháng 6 năm 2024", [False, False, False, True]),  # 6-month report: the Quý IV task is still ahead
+    ("ngày 15 tháng 12 năm 2024", [False, False, False, False]),  # annual report: nothing is
+])
+def test_tasks_set_after_the_report_date(tmp_path: Path, report_date: str, after: list[bool]) -> None:
+    from docanalyze import analyze
+    from docanalyze.coverage import features
+    from docanalyze.coverage.segment import segment
+
+    plan = PLAN.replace("trung học cơ sở.", "trung học cơ sở trong Quý IV/2024.")
+    (tmp_path / "p.txt").write_text(plan, encoding="utf-8")
+    (tmp_path / "r.txt").write_text(REPORT.replace("ngày 15 tháng 12 năm 2024", report_date), encoding="utf-8")
+    p, r = analyze(tmp_path / "p.txt"), analyze(tmp_path / "r.txt")
+    assert len(p.tasks) == 4
+    passages = report_passages(r.document, r.header, r.sections)
+    sig = features.compute(p, r, p.tasks, passages, segment(p.text, "dict"), segment(r.text, "dict"), "dict")
+    assert sig.task_after is not None and [bool(x) for x in sig.task_after] == after
+
+
 # ------------------------------------------------------------------ the check
 def test_verdicts_on_a_small_pair(result) -> None:  # noqa: ANN001
     status = {t.id: t.status for t in result.tasks}

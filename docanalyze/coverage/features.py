@@ -301,6 +301,7 @@ class Signals:
     task_total: np.ndarray  # T: each task's whole IDF mass
     eligible: np.ndarray  # P: 1 where the passage can be evidence (not next-period tasks, not proposals)
     task_sim: np.ndarray | None = None  # T × T cosine between tasks (on the words they share with the report)
+    task_after: np.ndarray | None = None  # T: 1 where the task's time starts after the report's date
 
     def matrix(self, names: tuple[str, ...] | list[str]) -> np.ndarray:
         """(T·P) × F design matrix in task-major order."""
@@ -485,8 +486,12 @@ def compute(plan: Analysis, report: Analysis, tasks: list[Task], passages: list[
     for role in ("intro", "assessment", "forward", "proposal"):
         pair[f"role_{role}"] = ones * np.array([p.role == role for p in passages], dtype=np.float32)[None, :]
     eligible = np.array([p.role not in NOT_EVIDENCE for p in passages], dtype=np.float32)
+    # a report speaks of its period: work the plan sets after the report's date (a "Quý IV" task in a 6-month
+    # report, "10/10/2024" in a report of June) cannot have been done yet, and is seldom reported
+    rdate = report.header.date
+    after = np.array([float(rdate is not None and t.date_start is not None and t.date_start > rdate) for t in tasks])
     return Signals(t_units, p_units, words.idf, pair, words.task_weights, pb, words.vocab, done, words.task_total,
-                   eligible, words.cos_tasks)
+                   eligible, words.cos_tasks, after)
 
 
 def _cite_key(c: object) -> str:

@@ -59,7 +59,9 @@ BASE_FEATURES = (
 # "reported" in the first and "in passing" in the second
 RELATIVE_OF = ("top1", "cov_union", "sent_best", "anywhere", "phr_best", "p_frac", "top1_share")
 RELATIVE_FEATURES = tuple(f"z_{f}" for f in RELATIVE_OF)
-TASK_FEATURES = BASE_FEATURES + PART_FEATURES + RELATIVE_FEATURES
+# ... and whether the plan sets the task's time after the report's date (``Signals.task_after``)
+TIMING_FEATURES = ("after_report",)
+TASK_FEATURES = BASE_FEATURES + PART_FEATURES + RELATIVE_FEATURES + TIMING_FEATURES
 CLASSES = ("not_reported", "partial", "reported")
 _PART_SPLIT_RE = re.compile(r";|\.\s|:\s|\n")
 _SENT_SPLIT_RE = re.compile(r"[.;!?]\s|\n")
@@ -210,7 +212,8 @@ def task_features(sig: Signals, logits: np.ndarray, threshold: float) -> np.ndar
     sent_cache: dict[int, list[set[str]]] = {}
     base = _evidence_features(sig, logits, threshold, sent_cache)
     x = np.hstack([base, part_features(sig, sent_cache, sentences)])
-    return np.hstack([x, within_report(x)])
+    after = sig.task_after if sig.task_after is not None else np.zeros(len(sig.tasks))
+    return np.hstack([x, within_report(x), after.reshape(-1, 1)])
 
 
 def within_report(x: np.ndarray) -> np.ndarray:
