@@ -46,3 +46,22 @@ def test_word_header_table(shared_real):
     assert h.place == "Hà Nội" and h.date.isoformat() == "2026-03-27"
     assert h.title.startswith("cấp Giấy phép xuất khẩu, nhập khẩu hóa chất")
     assert h.signer.authority == "KT." and h.signer.name == "Vương Thành Chung"
+
+
+# (body, top-level sections as "marker title") — lettered parts rank by where they first appear
+LETTERED = [
+    ("A. KẾT QUẢ\n\nI. Công tác tuyên truyền\n\n1. Đã tổ chức hội nghị.\n\nB. PHƯƠNG HƯỚNG\n\nI. Nhiệm vụ\n",
+     ["A. KẾT QUẢ", "B. PHƯƠNG HƯỚNG"]),
+    ("I. MỤC ĐÍCH\n\n1. Nâng cao nhận thức.\n\nII. NHIỆM VỤ\n\nA. Công tác giảm nghèo\n\n1. Hỗ trợ sinh kế.\n\n"
+     "B. Công tác việc làm\n\n1. Kết nối cung cầu.\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Văn phòng Sở theo dõi.\n",
+     ["I. MỤC ĐÍCH", "II. NHIỆM VỤ", "III. TỔ CHỨC THỰC HIỆN"]),
+]
+
+
+@pytest.mark.parametrize("body,top", LETTERED)
+def test_lettered_parts_rank_by_first_use(body: str, top: list[str]) -> None:
+    from docanalyze.readers import from_text
+
+    doc = from_text(f"KẾ HOẠCH\n\nCông tác năm 2025\n\n{body}")
+    secs = parse_sections(doc, parse_header(doc))
+    assert [f"{s.marker} {s.title}" for s in secs if s.parent is None] == top

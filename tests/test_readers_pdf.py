@@ -178,6 +178,10 @@ def test_raised_small_glyphs_join_their_line_as_superscript():
         ("giai đoạn 2019-", "2025", "giai đoạn 2019-2025"),
         ("phát triển kinh tế -", "xã hội", "phát triển kinh tế - xã hội"),
         ("công tác dân", "vận", "công tác dân vận"),
+        # a borrowed word cut after its short Latin prefix
+        ("thiết kế bài giảng E-", "learning cấp tỉnh", "thiết kế bài giảng E-learning cấp tỉnh"),
+        ("gửi qua e-", "mail", "gửi qua e-mail"),
+        ("Tổ Lý -", "hóa", "Tổ Lý - hóa"),
     ],
 )
 def test_join_runs(a, b, joined):

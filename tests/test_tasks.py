@@ -270,3 +270,60 @@ def test_plain_paragraphs_of_to_chuc_thuc_hien_are_not_tasks() -> None:
                             "Văn phòng Hội theo dõi, tổng hợp kết quả.\n\nCác chi hội xây dựng chương trình hoạt động")
     a = analyze(from_text(text))
     assert [t.text[:20] for t in a.tasks] == ["Tuyên truyền Luật Ph", "Phối hợp với Trạm Y ", "Kết nạp ít nhất 40 h"]
+
+
+KH_LETTERED = """ỦY BAN NHÂN DÂN HUYỆN AN LÃO
+
+Số: 15/KH-UBND
+
+An Lão, ngày 10 tháng 01 năm 2025
+
+KẾ HOẠCH
+
+Công tác dân tộc năm 2025
+
+I. MỤC ĐÍCH, YÊU CẦU
+
+1. Triển khai kịp thời các chính sách dân tộc.
+
+II. NHIỆM VỤ
+
+A. Công tác chính sách
+
+1. Cấp phát giống cây trồng cho hộ nghèo vùng đồng bào dân tộc thiểu số.
+
+2. Rà soát người có uy tín trong đồng bào dân tộc thiểu số.
+
+B. Công tác tuyên truyền
+
+1. Tuyên truyền chính sách dân tộc trên đài truyền thanh huyện.
+
+III. TỔ CHỨC THỰC HIỆN
+
+1. Phòng Dân tộc chủ trì theo dõi, đôn đốc thực hiện Kế hoạch này.
+
+2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam huyện phối hợp giám sát.
+
+3. Trạm Y tế các xã
+
+Tổ chức khám bệnh miễn phí cho người có uy tín.
+
+Các phòng, đơn vị báo cáo kết quả về Phòng Dân tộc trước ngày 10/12/2025.
+
+Nơi nhận:
+- UBND tỉnh;
+- Lưu: VT.
+"""
+
+
+def test_lettered_parts_inside_a_roman_section() -> None:
+    """"II. NHIỆM VỤ" / "A. …" / "1. …" then "III. TỔ CHỨC THỰC HIỆN": the letters sit under II., so III. is a
+    section of its own and its items are tasks once; the last plain paragraph, addressed to every unit, is no
+    task of the heading unit above it."""
+    from docanalyze.readers import from_text
+
+    a = analyze(from_text(KH_LETTERED))
+    assert [t.text[:22] for t in a.tasks] == [
+        "Cấp phát giống cây trồ", "Rà soát người có uy tí", "Tuyên truyền chính sác", "Phòng Dân tộc chủ trì ",
+        "Đề nghị Ủy ban Mặt trậ", "Tổ chức khám bệnh miễn"]
+    assert a.tasks[-1].lead == ["Trạm Y tế các xã"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from docanalyze.extract.units import (
+    aside_lead,
     labels_in,
     lead_in_text,
     partners_in_text,
@@ -40,6 +41,7 @@ SUBJECT = [
     ("Hội đồng Quản lý chất lượng bệnh viện họp định kỳ hằng quý", "Hội đồng Quản lý chất lượng bệnh viện"),
     ("Đài Truyền thanh xã duy trì chuyên mục Học tập và làm theo Bác", "Đài Truyền thanh xã"),
     ("Mỗi chi bộ đăng ký xây dựng ít nhất 01 mô hình", "Mỗi chi bộ"),
+    ("Các Hạt Quản lý đê báo cáo kết quả về Chi cục", "Các Hạt Quản lý đê"),
     # verbs and nouns that only look like unit names
     ("Phòng, chống tham nhũng, tiêu cực trong cơ quan", None),
     ("Tổ chức hội nghị quán triệt Nghị quyết", None),
@@ -116,3 +118,43 @@ def test_lexicon_examples() -> None:
     for title, kind, role in load_toml("task_sections.toml")["examples"]:
         sec = Section(marker="I.", style="roman", level=1, title=title, start=0, heading_end=len(title), end=100)
         assert (own_role(sec, kind) or "") == role, title
+
+
+# (task text, lead named before "chủ trì" or in a closing who/when aside)
+LEADS = [
+    ("Tuần tra bảo vệ đê mùa lũ (Hạt Quản lý đê các huyện, thị xã chủ trì; tháng 6 - tháng 10/2025).",
+     ["Hạt Quản lý đê các huyện, thị xã"]),
+    ("Kiểm tra an toàn hồ chứa (Chi cục Thủy lợi; Quý II/2025).", []),  # aside: read by aside_lead below
+]
+
+
+@pytest.mark.parametrize("text,expected", LEADS)
+def test_lead_in_text_cases(text: str, expected: list[str]) -> None:
+    assert lead_in_text(text) == expected
+
+
+ASIDES = [
+    ("Kiểm tra an toàn hồ chứa trước mùa mưa (Chi cục Thủy lợi; Quý II/2025).", ["Chi cục Thủy lợi"]),
+    ("Trồng cây phân tán (Hạt Kiểm lâm các huyện, thị xã; cả năm 2025)", ["Hạt Kiểm lâm các huyện, thị xã"]),
+    # not a who/when aside: no units, or no time after them, or not at the end
+    ("Hỗ trợ hộ nghèo (ưu tiên hộ có người khuyết tật; hộ đơn thân).", []),
+    ("Tập huấn cho cán bộ (Phòng Nông nghiệp) về kỹ thuật canh tác.", []),
+    ("Tổ chức hội thi (Phòng Văn hóa).", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ASIDES)
+def test_aside_lead(text: str, expected: list[str]) -> None:
+    assert aside_lead(text) == expected
+
+
+PARTNERS = [
+    ("Phối hợp Ủy ban nhân dân các xã ngăn chặn, giải tỏa các trường hợp lấn chiếm hành lang đê",
+     ["Ủy ban nhân dân các xã"]),
+    ("Chủ trì, phối hợp với Công an huyện truy quét các tụ điểm cờ bạc", ["Công an huyện"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTNERS)
+def test_partners_end_at_the_work(text: str, expected: list[str]) -> None:
+    assert partners_in_text(text) == expected

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from ..items import Citation, Header, Section, Task, Timeframe
 from ..model import Block, Document
+from ..normalize import fold
 from .task_tables import Columns, Row, read_columns, read_rows
 from .timeframes import (
     Found,
@@ -33,6 +34,7 @@ from .timeframes import (
 )
 from .timeframes import recurrence_in as _recurrence_in
 from .units import (
+    aside_lead,
     labels_in,
     lead_in_text,
     partners_in_text,
@@ -139,8 +141,10 @@ def _list_tasks(c: _Context) -> list[Task]:
     secs = c.sections
     reg = c.regions
     if reg.has_work:
-        roots = sorted([k for k, s in enumerate(secs) if reg.own[k] == "work"
-                        and not any(reg.own[a] == "work" for a in _ancestors(secs, k))] + reg.area_sections())
+        roots = sorted({k for k, s in enumerate(secs) if reg.own[k] == "work"
+                        and not any(reg.own[a] == "work" for a in _ancestors(secs, k))} | set(reg.area_sections()))
+        # a work section the tree put under an area heading is walked once, with the area
+        roots = [k for k in roots if not any(a in roots for a in _ancestors(secs, k))]
         out: list[Task] = []
         for k in roots:
             if secs[k].children:
@@ -261,6 +265,15 @@ def _item_task(c: _Context, k: int, own_end: int, unit: str | None, period: Time
     return task
 
 
+def _other_subject(text: str, unit: str) -> bool:
+    """Whether a paragraph opens with a unit other than ``unit`` as its subject."""
+    subject = subject_unit(text)
+    if not subject:
+        return False
+    a, b = fold(subject), fold(unit)
+    return a not in b and b not in a
+
+
 def _paragraph_tasks(c: _Context, k: int, unit: str | None) -> list[Task]:
     """Work stated in plain paragraphs under a unit heading or a work section without items."""
     s = c.sections[k]
@@ -273,6 +286,11 @@ def _paragraph_tasks(c: _Context, k: int, unit: str | None) -> list[Task]:
             break
         if unit is None and not (subject_unit(t) or anchored_bounds(t, c.ctx)):
             continue
+        if unit is not None and out and _other_subject(t, unit) and not all(
+                paragraphs_are_tasks(c.regions.titles[a][0]) for a in _ancestors(c.sections, k)):
+            # "3. Trạm Y tế các xã" … then "Các khoa, phòng, trạm y tế báo cáo kết quả …": a paragraph addressed
+            # to other units closes the whole TỔ CHỨC THỰC HIỆN section, it is not the heading unit's work
+            break
         task = Task(id="", text=t.strip(), start=b.start, end=b.end, source="list",
                     section=_section_title(c, s.start, below=k + 1))
         _fill(c, task, unit, _title_period(c, s), False)
@@ -283,7 +301,7 @@ def _paragraph_tasks(c: _Context, k: int, unit: str | None) -> list[Task]:
 def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, recurring: bool) -> None:
     """Lead, partners and timeframe of a list task from its own words, its heading and its section."""
     text = task.text
-    lead = lead_in_text(text) or ([unit] if unit else []) or _subject(text)
+    lead = lead_in_text(text) or aside_lead(text) or ([unit] if unit else []) or _subject(text)
     task.lead = lead
     task.partners = [p for p in partners_in_text(text) if p.lower() not in {x.lower() for x in lead}]
     ctx = context_at(c.doc, c.ctx, c.regions, task.start)

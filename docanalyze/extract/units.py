@@ -178,6 +178,21 @@ def lead_in_text(text: str) -> list[str]:
     return _dedupe(out)
 
 
+def aside_lead(text: str) -> list[str]:
+    """The units of a who/when aside that closes a task without saying "chủ trì": "… (Hạt Kiểm lâm các huyện,
+    thành phố; Quý II - Quý III/2024)." — the units named first in the parentheses do the work."""
+    m = re.search(r"\(([^()]{3,200})\)\W*$", text)
+    if not m:
+        return []
+    first = m.group(1).split(";")[0]
+    if ";" not in m.group(1) or not unit_at(first.strip()) or re.search(r"\bphối\s+hợp\b", first, re.I):
+        return []
+    if _lex().subject_end.search(first.strip(), unit_at(first.strip())):
+        return []
+    units = split_units(first)
+    return units if units and all(unit_at(u) for u in units) else []
+
+
 _PARTNER_RE = re.compile(
     r"(?<!\w)phối\s+hợp(?:\s+(?:chặt\s+chẽ|tốt|thường\s+xuyên|cùng\s+với|với|cùng))*\s+", re.I)
 

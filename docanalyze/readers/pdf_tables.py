@@ -119,10 +119,12 @@ def line_runs(line: Line, notes: set[str] | None = None) -> list[Run]:
 
 
 def join_runs(a: list[Run], b: list[Run], a_text: str, b_text: str) -> list[Run]:
-    """Join two wrapped lines: with a space, except a code or range cut after its hyphen ('BYT-' + 'BCT')."""
+    """Join two wrapped lines: with a space, except a code or range cut after its hyphen ('BYT-' + 'BCT'), or a
+    borrowed word cut after a short Latin prefix ('E-' + 'learning', 'e-' + 'mail')."""
     a_end = a_text.rstrip()
+    prefix = re.search(r"(?<!\w)([A-Za-z]{1,3})-$", a_end)
     glued = (len(a_end) >= 2 and a_end[-1] == "-" and a_end[-2].isalnum() and b_text[:1].isalnum()
-             and (b_text[:1].isupper() or b_text[:1].isdigit()))
+             and (b_text[:1].isupper() or b_text[:1].isdigit() or (prefix is not None and b_text[:1].isascii())))
     return a + ([] if glued else [Run(" ")]) + b
 
 

@@ -90,6 +90,7 @@ def parse_sections(doc: Document, header: Header) -> list[Section]:
                                     heading_end=annex.title_end, end=max(region_end, annex.title_end)))
             stack.append(len(sections) - 1)
         last_upalpha: str | None = None
+        rank = dict(RANK)
         for bi, block in blocks:
             if block.kind == "table":
                 continue
@@ -102,6 +103,9 @@ def parse_sections(doc: Document, header: Header) -> list[Section]:
                     continue
             style, marker = found
             if style == "upalpha":
+                if last_upalpha is None and any(sections[k].style == "roman" for k in stack):
+                    # "II. NHIỆM VỤ" / "A. Công tác giảm nghèo" / "1. …": lettered parts inside a Roman section
+                    rank["upalpha"] = RANK["roman"] + 0.5
                 last_upalpha = marker[0]
             styles = [sections[k].style for k in stack]
             if style in styles:
@@ -109,7 +113,7 @@ def parse_sections(doc: Document, header: Header) -> list[Section]:
                     stack.pop()
                 stack.pop()
             else:
-                while stack and RANK[sections[stack[-1]].style] > RANK[style]:
+                while stack and rank[sections[stack[-1]].style] > rank[style]:
                     stack.pop()
             parent = stack[-1] if stack else None
             title = btext[len(btext) - len(btext.lstrip()) + len(marker):].strip() if marker else btext.strip()
