@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Fit the check's two models on every labelled pair and write ``docanalyze/data/check_model.json``.
 
-The figures written beside the parameters (``cv``) come from leave-one-pair-out
-cross-validation (``tools/eval_check.py``): each pair predicted by models fitted
-without it. Run after the labelled pairs change:
+The figures written beside the parameters (``cv``) come from cross-validation by pair
+(``tools/eval_check.py``): each pair predicted by a model fitted without it, in ten groups
+of pairs (``--cv-groups 0`` for leave-one-pair-out). Run after the labelled pairs change:
 
     .venv/bin/python tools/fit_check_model.py [--pairs 'P0[1-8]'] [--segmenter dict] [--C-task 0.1] [--dry-run]
 
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from eval_check import load_pairs, lopo, show  # noqa: E402
+from eval_check import grouped, load_pairs, lopo, show  # noqa: E402
 
 from docanalyze.coverage import training  # noqa: E402
 
@@ -44,6 +44,8 @@ def main() -> int:
                     help="P(not_reported) from which a task is not reported; 0 for the likeliest class")
     ap.add_argument("--folds", type=int, default=training.OOF_FOLDS,
                     help="groups of training pairs for the out-of-fold pair scores the task model learns from")
+    ap.add_argument("--cv-groups", type=int, default=10,
+                    help="groups of pairs for the recorded cross-validation; 0 for leave-one-pair-out")
     ap.add_argument("--dry-run", action="store_true", help="print, do not write")
     args = ap.parse_args()
 
@@ -55,14 +57,15 @@ def main() -> int:
         return 1
     kw = {"segmenter": args.segmenter, "C_pair": args.C_pair, "C_task": args.C_task, "threshold": args.threshold,
           "task_class_weight": args.task_class_weight, "not_reported_min": args.not_reported_min or None, "folds": args.folds}
-    pooled, per_pair = lopo(pairs, **kw)
-    show("leave-one-pair-out", pooled, per_pair)
+    method = f"{args.cv_groups} groups of pairs" if 0 < args.cv_groups < len(pairs) else "leave-one-pair-out"
+    pooled, per_pair = grouped(pairs, args.cv_groups, **kw) if args.cv_groups else lopo(pairs, **kw)
+    show(method, pooled, per_pair)
     model = training.fit(pairs, **kw)
     model["unplanned_threshold"] = args.threshold
     model["fitted_on"] = [d.id for d in pairs]
     model["fitted_at"] = dt.date.today().isoformat()
     model["settings"] = {k: v for k, v in kw.items() if k != "segmenter"}  # what eval_check refits with
-    model["cv"] = {"method": "leave-one-pair-out", "n_tasks": pooled["n"],
+    model["cv"] = {"method": method, "n_tasks": pooled["n"],
                    "accuracy": round(pooled["accuracy"], 3), "f1_reported": round(pooled["f1_reported"], 3),
                    "confusion": pooled["matrix"]}
     # evaluations on pairs written after a model was settled are kept from one fit to the next
