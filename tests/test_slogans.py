@@ -163,6 +163,22 @@ CASES = [
     # a theme after a colon without quotes
     ("Chủ đề năm 2025 của huyện: Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ.\n\n1. Làm.",
      [("Tăng tốc, bứt phá, hoàn thành thắng lợi các mục tiêu của nhiệm kỳ", "theme", None)]),
+    # a fund raised as a campaign, and campaigns named by their own shape
+    ("Vận động cán bộ, công chức ủng hộ Quỹ “Đền ơn đáp nghĩa” của huyện.", [("Đền ơn đáp nghĩa", "movement", None)]),
+    ("Hưởng ứng “Tháng hành động vì an toàn thực phẩm” năm 2025.",
+     [("Tháng hành động vì an toàn thực phẩm", "movement", None)]),
+    ("Tổ chức các hoạt động “Ngày vì nạn nhân chất độc da cam” tại xã.",
+     [("Ngày vì nạn nhân chất độc da cam", "movement", None)]),
+    ("Mỗi chi đoàn tổ chức 01 “Phiên chợ nhân ái” cho hộ khó khăn.", [("Phiên chợ nhân ái", "model", None)]),
+    ("Mỗi tổ dân phố nhận 01 “Tuyến phố Phụ nữ tự quản” về vệ sinh môi trường.",
+     [("Tuyến phố Phụ nữ tự quản", "model", None)]),
+    # a contest named by the law it is on, and game-show formats, are no slogans
+    ("Tổ chức Cuộc thi trực tuyến “Tìm hiểu Bộ luật Lao động năm 2019” cho đoàn viên.", []),
+    ("Tổ chức Hội thi “Rung chuông vàng” cho học sinh khối 6.", []),
+    ("Tổ chức Cuộc thi “Tìm hiểu lịch sử Đảng bộ huyện” cho đoàn viên.",
+     [("Tìm hiểu lịch sử Đảng bộ huyện", "movement", None)]),
+    # "chủ đề" without a year in its clause names an event's topic (the next table cell's year does not count)
+    ("1\tThi viết bài theo chủ đề “Biết ơn thầy cô”.\tĐoàn trường\tTháng 11/2025", []),
 ]
 
 

@@ -158,6 +158,17 @@ def find_cue(tail: str) -> Cue | None:
     return best[2]
 
 
+@cache
+def _topic_doc_re() -> re.Pattern[str]:
+    t = _data()["titles"]
+    return re.compile(r"^(?:" + _alts(t["topic_prefixes"]) + r")\s+" + _bounded(_alts(t["topic_docs"])))
+
+
+def names_a_document(phrase: str) -> bool:
+    """“Tìm hiểu Luật Đất đai năm 2024”: a contest named by the document it is on (its title, not a slogan)."""
+    return bool(_topic_doc_re().search(low(phrase).strip()))
+
+
 def starts_like_title(phrase: str) -> bool:
     """“Quy chế giám sát …”, “về đẩy mạnh …”, “ban hành Quy định …”: a document's title by its first words."""
     return bool(_title_start_re().search(low(phrase)))
@@ -192,7 +203,9 @@ def read_context(tail: str, after: str = "") -> Context:
     """
     t = low(tail)
     cue = find_cue(t)
-    if cue is not None and cue.kind == "theme" and not (_YEAR_RE.search(t) or _YEAR_RE.search(low(after[:40]))):
+    # the year after the quote counts in its own clause only (not the next table cell's "Tháng 11/2024")
+    after = re.split(r"[.;\t\n]", after[:40], maxsplit=1)[0]
+    if cue is not None and cue.kind == "theme" and not (_YEAR_RE.search(t) or _YEAR_RE.search(low(after))):
         return Context("title")
     if cue is not None:
         return Context("weak" if cue.weak else "cue", cue.kind)
@@ -221,4 +234,4 @@ def chant_shaped(phrase: str, min_parts: int = 3) -> bool:
 
 
 __all__ = ["Context", "Cue", "after_citation", "chant_shaped", "clause_start", "find_cue", "is_name",
-           "is_title", "not_slogan_keys", "read_context", "shape_kind", "starts_like_title"]
+           "is_title", "names_a_document", "not_slogan_keys", "read_context", "shape_kind", "starts_like_title"]

@@ -25,6 +25,7 @@ from .slogan_context import (
     after_citation,
     chant_shaped,
     clause_start,
+    names_a_document,
     not_slogan_keys,
     read_context,
     shape_kind,
@@ -124,6 +125,9 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
                              or re.search(r"[.:]\s", phrase)):
             continue  # an italic sentence, note or parenthesis, not a phrase standing for a quote
         m = _match(phrase)
+        if m is None and names_a_document(phrase):
+            contexts[-1] = Context("title")
+            continue
         if m is None and (len(phrase) < 60 and lex.key(phrase) in not_slogan_keys() or ctx.reason != "cue" and starts_like_title(phrase)):
             if ctx.reason is None and starts_like_title(phrase):
                 contexts[-1] = Context("title")  # a list of titles: “Quy chế …”; “Quy định …”
