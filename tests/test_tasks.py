@@ -327,3 +327,19 @@ def test_lettered_parts_inside_a_roman_section() -> None:
         "Cấp phát giống cây trồ", "Rà soát người có uy tí", "Tuyên truyền chính sác", "Phòng Dân tộc chủ trì ",
         "Đề nghị Ủy ban Mặt trậ", "Tổ chức khám bệnh miễn"]
     assert a.tasks[-1].lead == ["Trạm Y tế các xã"]
+
+
+def test_targets_and_work_under_one_heading() -> None:
+    """"II. CHỈ TIÊU, NHIỆM VỤ" lists targets and then work: "A. Chỉ tiêu" stays targets (no tasks, as the
+    other plans' gold counts them), the items of "B. Nhiệm vụ trọng tâm" are tasks."""
+    from docanalyze.readers import from_text
+
+    text = KH_LETTERED.replace(
+        "II. NHIỆM VỤ\n\nA. Công tác chính sách\n\n",
+        "II. CHỈ TIÊU, NHIỆM VỤ\n\nA. Chỉ tiêu\n\n1. Tỷ lệ hộ nghèo vùng đồng bào dân tộc giảm ít nhất 3%.\n\n"
+        "2. 100% người có uy tín được tập huấn.\n\nB. Nhiệm vụ trọng tâm\n\n").replace(
+        "B. Công tác tuyên truyền\n\n1. Tuyên truyền", "3. Tuyên truyền")
+    a = analyze(from_text(text))
+    assert [t.text[:22] for t in a.tasks][:3] == [
+        "Cấp phát giống cây trồ", "Rà soát người có uy tí", "Tuyên truyền chính sác"]
+    assert not any(t.text.startswith(("Tỷ lệ hộ nghèo", "100% người")) for t in a.tasks)

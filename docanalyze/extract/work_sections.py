@@ -28,6 +28,9 @@ TOP_STYLES = {"part", "chapter", "mucsection", "upalpha", "roman", "heading"}
 
 
 
+_LISTED_RE = re.compile(r"\s*(?:,|;|\bvà\b|\s-\s)\s*", re.I)
+
+
 @dataclass(frozen=True)
 class _Words:
     work: re.Pattern[str]
@@ -62,6 +65,10 @@ def own_role(sec: Section, kind: str, title: str | None = None) -> str | None:
     w = _words()
     title = (title if title is not None else sec.title).strip()
     if w.purpose.match(title):
+        # "CHỈ TIÊU, NHIỆM VỤ", "MỤC TIÊU VÀ NHIỆM VỤ": a heading that lists work after its targets holds
+        # both; its parts say which is which ("A. CHỈ TIÊU" stays targets, "B. NHIỆM VỤ TRỌNG TÂM" is work)
+        if kind != "report" and any(w.work.match(part) for part in _LISTED_RE.split(title)[1:]):
+            return "work"
         return "purpose"
     if w.past.match(title):
         return "past"
