@@ -5,8 +5,10 @@ import pytest
 
 from docanalyze.extract.units import (
     aside_lead,
+    closing_lead,
     labels_in,
     lead_in_text,
+    partners_before,
     partners_in_text,
     split_units,
     subject_unit,
@@ -125,7 +127,44 @@ LEADS = [
     ("Tuần tra bảo vệ đê mùa lũ (Hạt Quản lý đê các huyện, thị xã chủ trì; tháng 6 - tháng 10/2025).",
      ["Hạt Quản lý đê các huyện, thị xã"]),
     ("Kiểm tra an toàn hồ chứa (Chi cục Thủy lợi; Quý II/2025).", []),  # aside: read by aside_lead below
+    # the whole clause before "chủ trì" is the name, verb-like words and posts included
+    ("Cấp phép xây dựng đúng hạn (Phòng Quản lý xây dựng chủ trì; thường xuyên).", ["Phòng Quản lý xây dựng"]),
+    ("Xét xử các vụ án hình sự. Phó Chánh án phụ trách hình sự chủ trì; cả năm.", ["Phó Chánh án phụ trách hình sự"]),
+    ("Công khai bản án. Thư ký Tòa án chủ trì, Bộ phận Văn phòng phối hợp; thường xuyên.", ["Thư ký Tòa án"]),
 ]
+
+
+# (task text, unit of the short sentence that closes it by saying who does it)
+CLOSING = [
+    ("Giải quyết các vụ việc dân sự đúng hạn. Các Thẩm phán được phân công thực hiện; cả năm.", ["Các Thẩm phán"]),
+    ("Hướng dẫn doanh nghiệp lập hồ sơ. Giao Phòng Quản lý môi trường thực hiện thường xuyên.",
+     ["Phòng Quản lý môi trường"]),
+    ("Phát động phong trào thi đua. Công đoàn cơ sở phối hợp với Giám đốc thực hiện; Quý II/2025.",
+     ["Công đoàn cơ sở"]),
+    # more work after the unit, or a single sentence: not a closing who-statement
+    ("Rà soát hồ sơ. Văn phòng Sở thực hiện các nhiệm vụ khác theo chỉ đạo của Giám đốc.", []),
+    ("Các Thẩm phán thực hiện nghiêm quy tắc ứng xử.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", CLOSING)
+def test_closing_lead(text: str, expected: list[str]) -> None:
+    assert closing_lead(text) == expected
+
+
+# (task text, partners named before a closing "phối hợp")
+PARTNERS_BEFORE = [
+    ("Xây dựng phần mềm theo dõi vi phạm (Thanh tra Sở chủ trì, Sở Thông tin và Truyền thông phối hợp; Quý III/2025).",
+     ["Sở Thông tin và Truyền thông"]),
+    ("Tổ chức phiên tòa lưu động. Phó Chánh án chủ trì, Ủy ban nhân dân các xã phối hợp; Quý II và Quý III/2025.",
+     ["Ủy ban nhân dân các xã"]),
+    ("Tổ chức hội nghị, phối hợp; cả năm.", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", PARTNERS_BEFORE)
+def test_partners_before(text: str, expected: list[str]) -> None:
+    assert partners_before(text) == expected
 
 
 @pytest.mark.parametrize("text,expected", LEADS)

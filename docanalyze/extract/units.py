@@ -166,6 +166,12 @@ def lead_in_text(text: str) -> list[str]:
     for m in re.finditer(r"(?<!\w)chủ\s+trì(?!\s*:)(?!\w)", text):
         clause_start = max(text.rfind(c, 0, m.start()) for c in ";.:()\n") + 1
         clause = text[clause_start : m.start()]
+        bare = clean_unit(_lex().assign.sub("", clause.strip()))
+        if bare and unit_at(bare) and "," not in bare and len(bare.split()) <= 10:
+            # the whole clause before "chủ trì" is one name, even with a verb-like word inside it
+            # ("(Phòng Quản lý xây dựng chủ trì; …)", "Phó Chánh án phụ trách hình sự chủ trì")
+            out.append(bare)
+            continue
         for h in _heads(clause):
             piece = clause[h:]
             if not _lex().subject_end.search(piece, unit_at(piece)):
@@ -191,6 +197,52 @@ def aside_lead(text: str) -> list[str]:
         return []
     units = split_units(first)
     return units if units and all(unit_at(u) for u in units) else []
+
+
+# A closing who-sentence after the work: "Các Thẩm phán được phân công thực hiện; cả năm.", "Giao Phòng Quản lý
+# môi trường thực hiện thường xuyên.", "Công đoàn cơ sở phối hợp với Chánh án thực hiện; Tháng 02/2024."
+_CLOSING_VERB_RE = re.compile(
+    r"^\s*(?:được\s+(?:phân\s+công|giao)\s+)?(?:chủ\s+trì|thực\s+hiện|phụ\s+trách|"
+    r"phối\s+hợp\s+với\s+[^;.]{1,80}?\s+thực\s+hiện)(?!\w)(?P<rest>[^.]*)$", re.I)
+
+
+def closing_lead(text: str) -> list[str]:
+    """The unit of a short sentence that closes a task by naming who does it ("… đúng quy định. Các Thẩm phán
+    được phân công thực hiện; cả năm."). Only a sentence after the work, and only a bare who(-when) statement:
+    the words after the verb are a time or a manner, never more work."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=\S)", text.strip().rstrip("."))
+    if len(sentences) < 2:
+        return []
+    last = sentences[-1]
+    unit = subject_unit(last)
+    if not unit:
+        return []
+    after = _lex().assign.sub("", last.lstrip(" -+•*\t"))
+    pos = after.find(unit)
+    m = _CLOSING_VERB_RE.match(after[pos + len(unit):]) if pos >= 0 else None
+    if m is None or len(m.group("rest").split(";")[0].split()) > 3:
+        return []
+    return split_units(unit)
+
+
+_BEFORE_PARTNER_RE = re.compile(r"(?<!\w)phối\s+hợp(?=\s*(?:[;.)]|$))", re.I)
+
+
+def partners_before(text: str) -> list[str]:
+    """Units named before a closing "phối hợp": "(Phòng X chủ trì, Sở Y phối hợp; Quý II/2024)",
+    "Chánh án chủ trì, Bộ phận Văn phòng phối hợp; thường xuyên"."""
+    out: list[str] = []
+    for m in _BEFORE_PARTNER_RE.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in ";.:()\n") + 1
+        clause = text[start : m.start()]
+        lead = re.search(r"(?<!\w)chủ\s+trì\s*,\s*", clause, re.I)
+        if lead is None:
+            continue
+        piece = clean_unit(clause[lead.end():])
+        if piece and unit_at(piece) and len(piece.split()) <= 20 and not _lex().subject_end.search(
+                piece, unit_at(piece)):
+            out.extend(split_units(piece))
+    return _dedupe(out)
 
 
 _PARTNER_RE = re.compile(
