@@ -146,7 +146,7 @@ class Timeframe:
     end: int
     date_start: dt.date | None = None
     date_end: dt.date | None = None
-    kind: str = "interval"  # interval | before | recurring | ongoing | unresolved
+    kind: str = "interval"  # interval | before | from (a start, no end) | recurring | ongoing | unresolved
     recurrence: str | None = None  # quarterly, monthly, yearly, half-yearly, weekly …
 
 
@@ -181,7 +181,7 @@ class Deadline:
     end: int
     date_start: dt.date | None = None
     date_end: dt.date | None = None
-    kind: str = "interval"  # interval | before | recurring | unresolved
+    kind: str = "interval"  # interval | before | from (a start, no end) | recurring | unresolved
     recurrence: str | None = None
     task_id: str | None = None
     what: str | None = None  # the work it binds

@@ -128,7 +128,29 @@ DEADLINE_CASES = [
     ("STT\tNội dung\tĐơn vị thực hiện\tThời gian\n1\tHội diễn văn nghệ cấp trường.\tĐoàn trường\t"
      "Tháng 11/2025 - 01/2026\n2\tNgày hội đọc sách.\tThư viện\t21/4",
      [("Tháng 11/2025 - 01/2026", "2025-11-01", "2026-01-31"), ("21/4", "2025-04-21", "2025-04-21")]),
+    # the time after a closing who-statement; an open start
+    ("1. Sửa chữa hội trường. Bộ phận Văn phòng chủ trì; Quý II/2025.\n\n"
+     "2. Số hóa hồ sơ lưu trữ. Văn thư cơ quan thực hiện. Thời gian: từ tháng 3/2025.",
+     [("Quý II/2025", "2025-04-01", "2025-06-30"), ("từ tháng 3/2025", "2025-03-01", None)]),
+    # cut-offs in a task table's work or expected-result cell, beside a time cell that states none
+    ("STT\tNhiệm vụ\tĐơn vị thực hiện\tThời gian\tKết quả dự kiến\n"
+     "1\tBáo cáo sơ kết trước ngày 20/6/2025 và tổng kết trước ngày 10/12/2025\tVăn phòng\tTheo thời hạn\tĐúng hạn\n"
+     "2\tHướng dẫn hoàn thiện hồ sơ pháp lý\tBộ phận Kế toán\tQuý I/2025\t100% hồ sơ xong trước ngày 31/3/2025",
+     [("trước ngày 20/6/2025", None, "2025-06-20"), ("trước ngày 10/12/2025", None, "2025-12-10"),
+      ("Quý I/2025", "2025-01-01", "2025-03-31"), ("trước ngày 31/3/2025", None, "2025-03-31")]),
 ]
+
+
+def test_grounds_and_the_plans_own_period_are_not_deadlines() -> None:
+    from docanalyze.readers import from_text
+
+    a = analyze(from_text(
+        "KẾ HOẠCH\n\nCông tác năm 2025\n\nCăn cứ Quyết định số 12/QĐ-TTg ngày 14/8/2020 của Thủ tướng Chính phủ phê "
+        "duyệt Chiến lược quốc gia chấm dứt dịch bệnh vào năm 2030;\n\nCơ quan xây dựng Kế hoạch công tác năm 2025 "
+        "(từ ngày 01/12/2024 đến ngày 30/11/2025) như sau:\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Phấn đấu đến 31/12/2025 "
+        "dư nợ đạt 500 tỷ đồng; đến cuối năm 2026 hoàn thành chỉ tiêu nhiệm kỳ.\n\nII. NHIỆM VỤ\n\n"
+        "1. Tổ chức hội nghị triển khai. Thời gian: Quý I/2025.\n"))
+    assert [d.text for d in a.deadlines] == ["đến 31/12/2025", "Quý I/2025"]
 
 
 @pytest.mark.parametrize("body,expected", DEADLINE_CASES)

@@ -159,7 +159,40 @@ ANCHORS = [
     ("Tham gia Hội chợ Nông sản an toàn (Agro Expo) tháng 5/2025 và Liên hoan ẩm thực tháng 11/2025.",
      ["tháng 5/2025", "tháng 11/2025"]),
     ("Báo cáo kết quả Hội thi tháng 4/2025 về Sở.", []),
+    # the time that closes a who/when statement, every period of its list
+    ("Nâng cấp phòng họp trực tuyến. Bộ phận Văn phòng chủ trì; Quý III/2025.", ["Quý III/2025"]),
+    ("Sơ kết phong trào thi đua. Công đoàn phối hợp với Giám đốc thực hiện; Tháng 6/2025 và Tháng 12/2025.",
+     ["Tháng 6/2025", "Tháng 12/2025"]),
+    ("Tuyên truyền pháp luật. Phòng Tư pháp chủ trì, Công an xã phối hợp; 6 tháng cuối năm.", ["6 tháng cuối năm"]),
+    # a closing aside of periods, a round's label
+    ("Giám sát dịch bệnh tại các chợ (lấy mẫu định kỳ tháng 3, tháng 6, tháng 9 và tháng 12/2025).",
+     ["tháng 3, tháng 6, tháng 9 và tháng 12/2025"]),
+    ("Tiêm phòng cho đàn trâu, bò (đợt 1: tháng 4 - tháng 5/2025; đợt 2: tháng 10 - tháng 11/2025).",
+     ["tháng 4 - tháng 5/2025", "tháng 10 - tháng 11/2025"]),
+    ("Tuần tra đảm bảo trật tự giao thông (cả năm, cao điểm tháng 9/2025).", ["cả năm", "tháng 9/2025"]),
+    # the year's end and a full date after "đến" are cut-offs
+    ("Phấn đấu đến cuối năm 2025 có 100% thôn đạt chuẩn an toàn.", ["đến cuối năm 2025"]),
+    ("Phấn đấu đến 31/12/2025 tổng dư nợ đạt 500 tỷ đồng.", ["đến 31/12/2025"]),
+    ("Số liệu tính đến 31/12/2025.", []),
+    # the range that says what the plan's year is, or which days figures count
+    ("Kế hoạch công tác năm 2025 (từ ngày 01/12/2024 đến ngày 30/11/2025) như sau:", []),
+    ("Kế hoạch năm 2025 (số liệu tính từ ngày 01/10/2024 đến ngày 30/9/2025).", []),
+    ("Hưởng ứng Tháng hành động năm 2025 (từ ngày 15/4 đến ngày 15/5/2025).", ["từ ngày 15/4 đến ngày 15/5/2025"]),
 ]
+
+
+# (sentence, the open start it states): "từ …" with no end is a start and no end
+STARTS = [
+    ("Thời gian: từ tháng 02/2025.", "từ tháng 02/2025", "2025-02-01"),
+    ("Cao điểm trước, trong và sau Tết Nguyên đán (từ ngày 15/12/2024).", "từ ngày 15/12/2024", "2024-12-15"),
+]
+
+
+@pytest.mark.parametrize("text,span,start", STARTS)
+def test_open_start(text: str, span: str, start: str) -> None:
+    got = [f.timeframe for f in find_timeframes(text, Y25) if f.anchored]
+    assert [(t.text, t.date_start, t.date_end, t.kind) for t in got] == [(span, d(start), None, "from")]
+    assert parse_timeframe("từ tháng 02/2025", Y25).kind == "from"
 
 
 @pytest.mark.parametrize("text,expected", ANCHORS)

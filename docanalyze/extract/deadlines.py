@@ -14,11 +14,18 @@ searched. A timeframe with no date ("Thực hiện theo lịch của thành ph�
 """
 from __future__ import annotations
 
+import re
+
 from ..items import Deadline, Header, Section, Task, Timeframe
 from ..model import Document
 from .timeframes import YearContext, context_for, find_timeframes, parse_timeframe, tidy
 from .units import labels_in
 from .work_sections import context_at, heading_period, section_roles
+
+# The legal grounds a plan opens with name documents, and the years in their subjects bind no work of this plan.
+_GROUNDS_RE = re.compile(
+    r"^\W*Căn\s+cứ\s+(?:vào\s+)?(?:Luật|Bộ\s+luật|Hiến\s+pháp|Nghị\s+định|Nghị\s+quyết|Quyết\s+định|Chỉ\s+thị|"
+    r"Thông\s+tư|Kết\s+luận|Chương\s+trình|Công\s+văn|Văn\s+bản|Hướng\s+dẫn|Quy\s+định|Thông\s+báo|Kế\s+hoạch\s+số)")
 
 
 def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks: list[Task]) -> list[Deadline]:
@@ -32,6 +39,13 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
             continue
         grid = doc.tables[task.table].grid()
         row = [c for c in grid[task.row] if c is not None] if task.row < len(grid) else []
+        # a cut-off written in the work or its expected result ("… báo cáo sơ kết trước ngày 25/6/2024", "100% đơn
+        # vị hoàn thiện hồ sơ trước ngày 31/3/2024") bounds the work as the time cell does
+        for cell in {c.start: c for c in row}.values():
+            if tidy(cell.text.strip()) != task.timeframe.strip():
+                here = context_at(doc, ctx, regions, cell.start)
+                found += [(f.timeframe, task) for f in find_timeframes(cell.text, here, base=cell.start)
+                          if f.form == "before" and f.anchored and f.timeframe.date_end is not None]
         for cell in row:
             if cell.text.strip() and tidy(cell.text.strip()) == task.timeframe.strip():
                 here = context_at(doc, ctx, regions, cell.start)
@@ -52,18 +66,26 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
     for block in doc.blocks:
         if block.kind in ("table", "footnote") or block.start >= doc.body_end or not header.in_body(block.start):
             continue
-        if not regions.deadlines_allowed(block.start):
+        # a target with a cut-off in a plan's MỤC ĐÍCH, YÊU CẦU ("Phấn đấu đến 31/12/2024 tổng dư nợ đạt …") is
+        # still a bound on work; the periods a purpose names ("giai đoạn 2021-2025", "năm 2030") are not
+        cutoffs_only = (not regions.deadlines_allowed(block.start) and regions.role_at(block.start) == "purpose"
+                        and regions.kind_at(block.start) in ("plan", "directive") and not regions.in_closing(block.start))
+        if not regions.deadlines_allowed(block.start) and not cutoffs_only:
             continue
         text = doc.text[block.start : block.end]
+        if _GROUNDS_RE.match(text):
+            continue  # "Căn cứ Quyết định … phê duyệt Chiến lược … vào năm 2030": a cited document's subject
         here = context_at(doc, ctx, regions, block.start)
         owner = next((t for t in list_tasks if t.start <= block.start < t.end or block.start <= t.start < block.end),
                      None)
-        for lab in labels_in(text):
+        for lab in labels_in(text) if not cutoffs_only else []:
             if lab.role == "time":
                 found += [(tf, owner) for tf in _cell_bounds(lab.value, here, block.start + lab.start)]
         intervals = regions.intervals_allowed(block.start)
         for f in find_timeframes(text, here, base=block.start):
-            if f.anchored and f.timeframe.date_end is not None and (intervals or f.form == "before"):
+            if cutoffs_only and not (f.form == "before" and _within_year(f.timeframe, here)):
+                continue  # a purpose's horizon beyond the plan's year ("đến cuối năm 2025" in a 2024 plan)
+            if f.anchored and _binds(f.timeframe) and (f.form == "before" or intervals):
                 found.append((f.timeframe, _owner(list_tasks, f.timeframe) or owner))
 
     # 3. the period in the heading of a work section, when it is what binds the tasks under it
@@ -101,6 +123,11 @@ def _cell_bounds(text: str, ctx: YearContext, base: int) -> list[Timeframe]:
     return [whole] if whole is not None else []
 
 
+def _within_year(tf: Timeframe, ctx: YearContext) -> bool:
+    last = ctx.school[1] if ctx.school else ctx.year
+    return tf.date_end is not None and last is not None and tf.date_end.year <= last
+
+
 def _dated(tf: Timeframe | None) -> bool:
     return tf is not None and (tf.date_start is not None or tf.date_end is not None)
 
@@ -110,14 +137,16 @@ def _owner(tasks: list[Task], tf: Timeframe) -> Task | None:
 
 
 def _binds(tf: Timeframe) -> bool:
-    """A bound has a date. "Thường xuyên", "theo lịch …" bind nothing; "Hằng quý" stays with its task
-    (``Task.recurring``, and an RRULE in the iCalendar file)."""
-    return tf.date_end is not None
+    """A bound has a date: an end, or the start of work that runs on ("từ tháng 02/2024"). "Thường xuyên", "theo
+    lịch …" bind nothing; "Hằng quý" stays with its task (``Task.recurring``, and an RRULE in the iCalendar file)."""
+    return tf.date_end is not None or (tf.kind == "from" and tf.date_start is not None)
 
 
 def _kind(tf: Timeframe) -> str:
     if tf.kind == "recurring" or (tf.recurrence and tf.date_end is None):
         return "recurring"
+    if tf.kind == "from":
+        return "from"
     return "before" if tf.date_start is None else "interval"
 
 

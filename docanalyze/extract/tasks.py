@@ -35,8 +35,10 @@ from .timeframes import (
 from .timeframes import recurrence_in as _recurrence_in
 from .units import (
     aside_lead,
+    closing_lead,
     labels_in,
     lead_in_text,
+    partners_before,
     partners_in_text,
     split_units,
     subject_unit,
@@ -130,6 +132,14 @@ def _row_task(c: _Context, row: Row) -> Task:
                 source="table", section=row.group or _section_title(c, cell.start), table=row.table,
                 row=row.row, product=row.product, note=row.note)
     tf = row.timeframe
+    if tf is None or tf.date_end is None:
+        # "Theo thời hạn" in the time cell, the cut-offs in the work itself ("… sơ kết 6 tháng trước ngày 25/6/2024
+        # và báo cáo tổng kết năm trước ngày 15/12/2024"): the latest is when the task ends
+        ctx = context_at(c.doc, c.ctx, c.regions, cell.start)
+        cuts = [f.timeframe for f in find_timeframes(cell.text, ctx, base=cell.start)
+                if f.form == "before" and f.anchored and f.timeframe.date_end is not None]
+        if cuts:
+            tf = combine([Found(b, True) for b in cuts], ", ".join(b.text for b in cuts), cuts[0].start, cuts[-1].end)
     if tf is None or (tf.date_end is None and tf.kind not in ("recurring", "ongoing", "unresolved")):
         tf = _heading_period(c, cell.start) or tf
     _set_timeframe(task, tf)
@@ -301,9 +311,10 @@ def _paragraph_tasks(c: _Context, k: int, unit: str | None) -> list[Task]:
 def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, recurring: bool) -> None:
     """Lead, partners and timeframe of a list task from its own words, its heading and its section."""
     text = task.text
-    lead = lead_in_text(text) or aside_lead(text) or ([unit] if unit else []) or _subject(text)
+    lead = lead_in_text(text) or aside_lead(text) or closing_lead(text) or ([unit] if unit else []) or _subject(text)
     task.lead = lead
-    task.partners = [p for p in partners_in_text(text) if p.lower() not in {x.lower() for x in lead}]
+    named = {x.lower() for x in lead}
+    task.partners = [p for p in _dedupe_units(partners_in_text(text) + partners_before(text)) if p.lower() not in named]
     ctx = context_at(c.doc, c.ctx, c.regions, task.start)
     found = find_timeframes(text, ctx, base=task.start)  # what anchored_bounds reads, scanned once for both uses
     bounds = [f.timeframe for f in found if f.anchored and f.timeframe.date_end is not None
@@ -318,6 +329,11 @@ def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, r
     if recurring or _recurrence(text):
         task.recurring = True
     _apply_labels(c, task, text, task.start)
+
+
+def _dedupe_units(units: list[str]) -> list[str]:
+    seen: set[str] = set()
+    return [u for u in units if not (u.lower() in seen or seen.add(u.lower()))]
 
 
 def _apply_labels(c: _Context, task: Task, text: str, base: int) -> None:

@@ -48,7 +48,7 @@ def _date(p: str) -> str:
 # "đến ngày 30/6/2024" after a target binds it ("giải ngân 60% kế hoạch vốn đến ngày 30/6/2024"), but
 # "tính đến ngày …" and "lũy kế đến ngày …" say as of when figures are counted
 _TRIGGER = (r"(?:trước|chậm\s+nhất|muộn\s+nhất|hạn\s+chót|hạn\s+cuối|thời\s+hạn\s+cuối|"
-            r"không\s+quá|không\s+muộn\s+hơn|đến\s+hết|(?<!tính\s)(?<!kế\s)đến(?=\s+ngày\s))")
+            r"không\s+quá|không\s+muộn\s+hơn|đến\s+hết|(?<!tính\s)(?<!kế\s)đến(?=\s+ngày\s|\s+\d{1,2}/\d{1,2}/\d{4}))")
 # "trước 17 giờ 00 ngày 15/3", "chậm nhất là ngày …", "đến hết ngày …"
 _CLOCK = r"(?:\s+\d{1,2}\s*(?:h|giờ)(?:\s*\d{1,2}(?:\s*(?:phút|p))?)?\s*,?)?"
 _TRIGGER_TAIL = rf"(?:\s+(?:là|vào|trong|đến))?{_CLOCK}(?:\s+(?:ngày|hết\s+ngày))?"
@@ -58,6 +58,10 @@ RANGE_DATE_RE = re.compile(
 BEFORE_DATE_RE = re.compile(
     rf"\b(?P<trig>{_TRIGGER}){_TRIGGER_TAIL}\s*{_date('a')}"
     rf"(?P<rec>\s+{_HANG}\s+(?P<every>năm|tháng|quý))?", _I)
+# "đến cuối năm 2024 có 08/08 ấp …", "chậm nhất cuối năm": the year's last day is the cut-off
+YEAR_END_RE = re.compile(
+    rf"\b(?:(?<!tính\s)đến|trước|chậm\s+nhất(?:\s+là)?|muộn\s+nhất)\s+(?:hết\s+)?cuối\s+năm(?:\s+(?P<y>{_Y}))?(?!\s*(?:học|-|\d))",
+    _I)
 BEFORE_DAY_RE = re.compile(
     rf"\b(?P<trig>{_TRIGGER}){_TRIGGER_TAIL}\s*(?P<d>{_D})\s+(?:(?:của\s+)?(?:{_HANG}\s+)?(?P<every>tháng)"
     rf"(?:\s+cuối\s+(?:{_HANG}\s+)?(?P<q>quý))?)(?!\s*/?\s*\d)", _I)
@@ -107,8 +111,25 @@ _ANCHOR_BEFORE_RE = re.compile(
     r"(?:\b(?:trong|vào|hoàn\s+thành(?:\s+trong)?|xong(?:\s+trong)?|kết\s+thúc(?:\s+trong)?|"
     r"dự\s+kiến(?:\s+trong)?|tổ\s+chức\s+vào|bắt\s+đầu\s+từ|triển\s+khai\s+từ|"
     r"chậm\s+nhất(?:\s+trong)?|muộn\s+nhất(?:\s+trong)?)\s*"
-    r"|\b(?:thời\s+gian|thời\s+hạn|tiến\s+độ|thời\s+điểm)[^:.;\n]{0,40}[:\-]\s*(?:trong\s+|vào\s+)?)$", _I)
+    r"|\b(?:thời\s+gian|thời\s+hạn|tiến\s+độ|thời\s+điểm)[^:.;\n]{0,40}[:\-]\s*(?:trong\s+|vào\s+)?"
+    # the period after a round's label: "(đợt 1: tháng 3 - tháng 4/2024; đợt 2: …)"
+    r"|\b(?:đợt|lần|giai\s+đoạn)\s+(?:\d{1,2}|[IVX]{1,4})\s*:\s*)$", _I)
 _ANCHOR_LABEL_AFTER_RE = re.compile(r"^\s*[:]")
+# A range that says what a year means or what the figures count is the period itself, not work's bound: "Kế
+# hoạch công tác năm 2023 (từ ngày 01/12/2022 đến ngày 30/11/2023)", "(số liệu tính từ ngày 01/10/2023 …)".
+_YEAR_DEFINED_RE = re.compile(r"\bnăm(?:\s+công\s+tác)?(?:\s+(?:19|20)\d{2})?\s*\(\s*$", _I)
+_FIGURES_FROM_RE = re.compile(r"\b(?:số\s+liệu|tính|kỳ\s+báo\s+cáo)[^;.()\n]{0,12}$", _I)
+
+
+def _defines_period(before: str, a: dt.date, b: dt.date) -> bool:
+    """Whether a range only says what the year of the plan is (a year-long range in parentheses after "năm
+    2023") or over which days figures are counted — not when an event is held ("Tháng hành động … năm 2017
+    (từ ngày 15/4 đến ngày 15/5/2017)")."""
+    return bool(_FIGURES_FROM_RE.search(before)) or ((b - a).days >= 300 and bool(_YEAR_DEFINED_RE.search(before)))
+_LIST_GAP_RE = re.compile(r"^\s*(?:,\s*(?:và\s+)?|và\s+|&\s*)$", _I)
+# The time that closes a who/when statement: "Bộ phận Văn phòng chủ trì; Quý II/2024.", "Phòng X chủ trì, Sở Y
+# phối hợp; 6 tháng cuối năm.", "Các Thẩm phán được phân công thực hiện; Tháng 02/2024 và Tháng 9/2024."
+_AFTER_ASSIGNMENT_RE = re.compile(r"(?<!\w)(?:chủ\s+trì|phối\s+hợp|thực\s+hiện)\s*;\s*$", _I)
 
 
 # every expression holds a digit or one of these words; text without any is skipped at once
@@ -237,7 +258,8 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
                                             (yb - 1 if yb is not None else None))
         da, db = _safe_date(ya, a[1], a[0]), _safe_date(yb, b[1], b[0])
         if da and db and da <= db:
-            add(m.start(), m.end(), tf(m.start(), m.end(), da, db), bool(m.group("tu")))
+            add(m.start(), m.end(), tf(m.start(), m.end(), da, db),
+                bool(m.group("tu")) and not _defines_period(text[max(0, m.start() - 60) : m.start()], da, db))
     form = "before"
     # 2. cut-off dates: "trước ngày 10/6", "chậm nhất ngày 05/12/2024", "trước ngày 15/12 hằng năm"
     for m in BEFORE_DATE_RE.finditer(text):
@@ -254,6 +276,10 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         rec = {"năm": "yearly", "tháng": "monthly", "quý": "quarterly"}.get(every)
         add(m.start(), m.end(), tf(m.start(), m.end(), None, end, "recurring" if rec else "before", rec), True)
     form = "before"
+    for m in YEAR_END_RE.finditer(text):
+        y = _yr(m.group("y")) if m.group("y") else ctx.year
+        if y is not None:
+            add(m.start(), m.end(), tf(m.start(), m.end(), None, dt.date(y, 12, 31), "before"), True)
     # 3. "trước ngày 15 hằng tháng", "trước ngày 20 của tháng cuối quý"
     for m in BEFORE_DAY_RE.finditer(text):
         rec = "quarterly" if m.group("q") else "monthly"
@@ -266,7 +292,9 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
             continue
         d = _resolve(a[0], a[1], a[2], ctx)
         if d:
-            add(m.start(), m.end(), tf(m.start(), m.end(), d, d), False)
+            tu = re.search(r"\b[Tt]ừ\s+$", text[max(0, m.start() - 6) : m.start()])
+            s0 = m.start() - (len(tu.group()) if tu else 0)
+            add(s0, m.end(), tf(s0, m.end(), d, d), False)
     form = "quarter"
     # 4. quarters
     for m in QUARTER_RE.finditer(text):
@@ -361,18 +389,27 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         add(m.start(), m.end(), tf(m.start(), m.end(), None, None, "ongoing"), False)
 
     found.sort(key=lambda f: f[0])
-    merged = _merge_ranges(text, found, base, forms)
+    single = {id(f[2]) for f in found}
+    merged = [_open_start(text, x, forms.get(x[0], "")) if id(x[2]) in single else x
+              for x in _merge_ranges(text, found, base, forms)]
     out = []
     by_occasion: list[Found] = []
+    prev_end, prev_anchored = -1, False
     for s, e, t, anchored in merged:
         f = forms.get(s, "")
-        if not anchored and t.kind in ("interval", "unresolved") and f != "term":
-            anchored = _anchored(text, s, e, parenthesized=f in ("quarter", "month", "half"))
+        if not anchored and prev_anchored and t.date_end is not None and _LIST_GAP_RE.match(text[prev_end:s]):
+            anchored = True  # "…; Tháng 02/2024 và Tháng 9/2024": every period of an anchored list binds
+        prev_end = e
+        if not anchored and t.kind in ("interval", "unresolved", "from") and f != "term":
+            anchored = _anchored(text, s, e, parenthesized=f in ("quarter", "month", "half")) or (
+                (f in ("quarter", "month", "half", "school") or t.kind == "from") and _closing_aside(text, s, e))
             if not anchored and f in ("date", "month") and not (ctx.year and t.date_end and t.date_end.year < ctx.year):
                 if _occasion(text, s, e, f):
                     by_occasion.append(Found(t, True, f))
                     out.append(by_occasion[-1])
+                    prev_anchored = False
                     continue
+        prev_anchored = anchored and t.date_end is not None
         out.append(Found(t, anchored, f))
     # an occasion is the bound only when the statement states no other: "… nhân dịp 17/10; thời gian: cả năm
     # 2024" is due over the year, the day is when one part of it happens
@@ -424,6 +461,39 @@ def _merge_ranges(text: str, found: list[tuple[int, int, Timeframe, bool]], base
     return out
 
 
+_OPEN_START_RE = re.compile(
+    rf"[Tt]ừ\s+(?:(?:ngày\s+)?{_D}\s?/\s?{_M}(?:\s?/\s?{_Y})?|[Tt]háng\s+{_M}(?:\s*(?:/|năm|,\s*năm)\s*{_Y})?)")
+
+
+def _open_start(text: str, item: tuple[int, int, Timeframe, bool], form: str) -> tuple[int, int, Timeframe, bool]:
+    """"từ tháng 02/2024", "từ ngày 15/11/2017" with no end after them: the work starts then and runs on, so the
+    bound has a start and no end (not the month or the day alone)."""
+    s, e, t, anchored = item
+    if form not in ("month", "date") or t.date_start is None or not _OPEN_START_RE.fullmatch(text[s:e]):
+        return item
+    return s, e, Timeframe(text=t.text, start=t.start, end=t.end, date_start=t.date_start, date_end=None,
+                           kind="from"), anchored
+
+
+# A closing who/when aside: "(lấy mẫu định kỳ tháng 3, tháng 6, tháng 9 và tháng 12/2024).", "(cả năm, cao
+# điểm tháng 9/2024).", "(năm học 2023 - 2024 và 2024 - 2025)." — unless it compares or counts.
+_ASIDE_BLOCK_RE = re.compile(r"\b(?:so\s+với|kết\s+quả|số\s+liệu|tính\s+đến|báo\s+cáo|theo|số|đã|của|tại)\b", _I)
+
+
+def _closing_aside(text: str, s: int, e: int) -> bool:
+    opened = text.rfind("(", 0, s)
+    if opened < 0 or ")" in text[opened:s] or s - opened > 60:
+        return False
+    closed = text.find(")", e)
+    if closed < 0 or "(" in text[e:closed] or closed - e > 40:
+        return False
+    if not re.match(r"\s*[.;]?\s*(?:$|\n)", text[closed + 1 :]):
+        return False
+    if not re.fullmatch(r"\s*(?:(?:,|và)\s*[^\d()]{0,20})?", text[e:closed]):
+        return False  # "(nhà nghỉ, karaoke; tháng 5/2025 có 03 vụ vi phạm)": the month opens a statement
+    return not _ASIDE_BLOCK_RE.search(text[opened + 1 : s]) and not _ASIDE_BLOCK_RE.search(text[e:closed])
+
+
 def _anchored(text: str, s: int, e: int, parenthesized: bool = False) -> bool:
     """Whether the words around ``text[s:e]`` make it a bound on work.
 
@@ -441,6 +511,8 @@ def _anchored(text: str, s: int, e: int, parenthesized: bool = False) -> bool:
         if opened >= 0 and ")" not in inside[opened:] and inside.endswith((";", ",")):
             return True
     before = text[max(0, s - 60) : s]
+    if _AFTER_ASSIGNMENT_RE.search(before):
+        return True
     before = re.split(r"[;.\n]", before)[-1]
     if _ANCHOR_BEFORE_RE.search(before):
         return True
@@ -490,6 +562,9 @@ def combine(found: list[Found], text: str, start: int, end: int) -> Timeframe:
         kind = "before" if d_start is None else "interval"
         return Timeframe(text=text, start=start, end=end, date_start=d_start, date_end=max(ends), kind=kind,
                          recurrence=rec)
+    opened = [f.timeframe for f in found if f.timeframe.kind == "from" and f.timeframe.date_start]
+    if opened:
+        return Timeframe(text=text, start=start, end=end, date_start=opened[0].date_start, kind="from")
     if rec or any(f.timeframe.kind == "recurring" for f in found):
         return Timeframe(text=text, start=start, end=end, kind="recurring", recurrence=rec)
     if any(f.timeframe.kind == "ongoing" for f in found):
