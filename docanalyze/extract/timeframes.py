@@ -489,7 +489,7 @@ def _closing_aside(text: str, s: int, e: int) -> bool:
         return False
     if not re.match(r"\s*[.;]?\s*(?:$|\n)", text[closed + 1 :]):
         return False
-    if not re.fullmatch(r"\s*(?:(?:,|và)\s*[^\d()]{0,20})?", text[e:closed]):
+    if not re.fullmatch(r"\s*(?:(?:,|và)\s*[^()]{0,30})?", text[e:closed]):
         return False  # "(nhà nghỉ, karaoke; tháng 5/2025 có 03 vụ vi phạm)": the month opens a statement
     return not _ASIDE_BLOCK_RE.search(text[opened + 1 : s]) and not _ASIDE_BLOCK_RE.search(text[e:closed])
 
