@@ -179,6 +179,28 @@ CASES = [
      [("Tìm hiểu lịch sử Đảng bộ huyện", "movement", None)]),
     # "chủ đề" without a year in its clause names an event's topic (the next table cell's year does not count)
     ("1\tThi viết bài theo chủ đề “Biết ơn thầy cô”.\tĐoàn trường\tTháng 11/2025", []),
+    # nationally known slogans quoted with no cue, or after a column or topic they name
+    ("Vận động các quán ăn ký cam kết thực hiện “Đã uống rượu, bia - Không lái xe”.",
+     [("Đã uống rượu, bia - Không lái xe", "movement", "Đã uống rượu, bia - Không lái xe")]),
+    ("Trồng 2.000 cây xanh hưởng ứng “Tết trồng cây đời đời nhớ ơn Bác Hồ”.",
+     [("Tết trồng cây đời đời nhớ ơn Bác Hồ", "movement", None)]),
+    ("Duy trì chuyên trang “Làm theo lời Bác” trên Cổng thông tin điện tử.",
+     [("Làm theo lời Bác", "movement", "Làm theo lời Bác")]),
+    ("Triển khai chuyên đề “Xây dựng trường mầm non lấy trẻ làm trung tâm” giai đoạn 2021 - 2025.",
+     [("Xây dựng trường mầm non lấy trẻ làm trung tâm", "movement", None)]),
+    ("Xây dựng gia đình “Ông bà, cha mẹ mẫu mực, con cháu thảo hiền” ở khu dân cư.",
+     [("Ông bà, cha mẹ mẫu mực, con cháu thảo hiền", "movement", None)]),
+    ("Tổ chức “Ngày hội Đại đoàn kết toàn dân tộc” ở 100% khu dân cư.",
+     [("Ngày hội Đại đoàn kết toàn dân tộc", "movement", None)]),
+    ("vận động xây dựng “Quỹ Đền ơn đáp nghĩa” tại các xã.", [("Quỹ Đền ơn đáp nghĩa", "movement", "Đền ơn đáp nghĩa")]),
+    ("Tổ chức “Chợ Tết 0 đồng” cho hộ nghèo.", [("Chợ Tết 0 đồng", "model", None)]),
+    # a term-long theme; a column with any other name is a title; an anniversary is no slogan
+    ("gắn với chuyên đề toàn khóa “Đoàn kết, kỷ cương, sáng tạo, phát triển”.",
+     [("Đoàn kết, kỷ cương, sáng tạo, phát triển", "theme", None)]),
+    ("Duy trì chuyên mục “Gương sáng quê hương” trên đài truyền thanh.", []),
+    ("Tổ chức Hội thi tìm hiểu “55 năm thực hiện Di chúc của Chủ tịch Hồ Chí Minh”.", []),
+    ("Quyết định số 387/QĐ-TTg ngày 25/3/2022 phê duyệt Chương trình “Thúc đẩy học tập suốt đời trong gia đình”.",
+     []),
 ]
 
 

@@ -183,6 +183,26 @@ def is_title(tail: str) -> bool:
     return bool(_citation_re().search(tail))
 
 
+@cache
+def _media_end_re() -> re.Pattern[str]:
+    return re.compile(_bounded(_alts(_data()["titles"]["media"])) + r"\s*:?\s*$")
+
+
+def after_media_title(tail: str) -> bool:
+    """The quote names a column, page or topic ("chuyên trang “…”"), which a known slogan may name."""
+    return bool(_media_end_re().search(low(tail)))
+
+
+@cache
+def _not_slogan_shape_res() -> list[re.Pattern[str]]:
+    return [re.compile(p) for p in _data()["not_slogans"].get("shapes", [])]
+
+
+def not_slogan_shape(phrase: str) -> bool:
+    """“55 năm thực hiện Di chúc …”: an anniversary, never a slogan."""
+    return any(rx.search(phrase.strip()) for rx in _not_slogan_shape_res())
+
+
 def after_citation(gap: str) -> bool:
     """The words between a known citation and a quote are only its date, issuer and "về"."""
     return bool(re.match(_CITATION_TAIL, low(gap)))
@@ -192,7 +212,8 @@ def is_name(tail: str) -> bool:
     return bool(_name_end_re().search(tail))
 
 
-_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b|\bnăm\s+(?:nay|học)\b|\bhằng năm\b|\bcủa năm\b|\bchủ đề năm\b")
+# a term-long theme ("chuyên đề toàn khóa “…”") is as settled as a yearly one
+_YEAR_RE = re.compile(r"\b(?:19|20)\d{2}\b|\bnăm\s+(?:nay|học)\b|\bhằng năm\b|\bcủa năm\b|\bchủ đề năm\b|\btoàn\s+kh(?:óa|oá)\b")
 
 
 def read_context(tail: str, after: str = "") -> Context:
@@ -233,5 +254,6 @@ def chant_shaped(phrase: str, min_parts: int = 3) -> bool:
     return shared >= 2 or (min_parts == 2 and len(parts) >= 2)
 
 
-__all__ = ["Context", "Cue", "after_citation", "chant_shaped", "clause_start", "find_cue", "is_name",
-           "is_title", "names_a_document", "not_slogan_keys", "read_context", "shape_kind", "starts_like_title"]
+__all__ = ["Context", "Cue", "after_citation", "after_media_title", "chant_shaped", "clause_start", "find_cue",
+           "is_name", "is_title", "names_a_document", "not_slogan_keys", "not_slogan_shape", "read_context",
+           "shape_kind", "starts_like_title"]

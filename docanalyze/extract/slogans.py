@@ -23,10 +23,12 @@ from .quotes import Quote, find_quotes
 from .slogan_context import (
     Context,
     after_citation,
+    after_media_title,
     chant_shaped,
     clause_start,
     names_a_document,
     not_slogan_keys,
+    not_slogan_shape,
     read_context,
     shape_kind,
     starts_like_title,
@@ -83,7 +85,7 @@ def _named(phrase: str, kind: str | None) -> bool:
 
 def _strip_cue(phrase: str) -> str:
     """'Phong trào thi đua Dân vận khéo' -> 'Dân vận khéo' (a quote that repeats its own cue)."""
-    m = re.match(r"^\s*(?:phong trào(?:\s+thi đua)?|cuộc vận động|phương châm|mô hình|hội thi|cuộc thi|"
+    m = re.match(r"^\s*(?:phong trào(?:\s+thi đua)?|cuộc vận động|phương châm|mô hình|hội thi|cuộc thi|quỹ|"
                  r"phong cách(?:\s+làm việc)?)\s+", phrase, re.I)
     return phrase[m.end() :] if m else phrase
 
@@ -118,7 +120,11 @@ def find_slogans(doc: Document, header: Header, citations: list[Citation]) -> li
             ctx = Context("cue", "theme")
         if ctx.reason in (None, "weak") and _cited_title(q, text, citations):
             ctx = Context("title")
+        if ctx.reason == "title" and after_media_title(tail) and lex.match(phrase) is not None:
+            ctx = Context(None)  # chuyên trang “Làm theo lời Bác”: a column named by a known slogan
         contexts.append(ctx)
+        if not_slogan_shape(phrase):
+            continue
         if len(phrase.split()) > _MAX_WORDS or ctx.reason in ("title", "name"):
             continue
         if not q.quoted and (len(phrase.split()) > _MAX_ITALIC_WORDS or text[q.outer_start - 1 : q.outer_start] == "("
