@@ -182,6 +182,17 @@ def test_raised_small_glyphs_join_their_line_as_superscript():
         ("thiết kế bài giảng E-", "learning cấp tỉnh", "thiết kế bài giảng E-learning cấp tỉnh"),
         ("gửi qua e-", "mail", "gửi qua e-mail"),
         ("Tổ Lý -", "hóa", "Tổ Lý - hóa"),
+        # a narrow cell wraps inside a date or a syllable
+        ("Tháng 01/20", "23", "Tháng 01/2023"),
+        ("Tháng 9/202", "3 - Tháng 11/2023", "Tháng 9/2023 - Tháng 11/2023"),
+        ("trước ngày 15/6/", "2024", "trước ngày 15/6/2024"),
+        ("Thườn", "g xuyên", "Thường xuyên"),
+        ("Tha", "nh tra Sở", "Thanh tra Sở"),
+        # ... but not between words or figures
+        ("đạt 05/12", "15 trường", "đạt 05/12 15 trường"),
+        ("theo điểm", "c khoản 1", "theo điểm c khoản 1"),
+        ("Phòng Văn hóa và", "Thông tin", "Phòng Văn hóa và Thông tin"),
+        ("tổng cộng 3/5", "2 đơn vị", "tổng cộng 3/5 2 đơn vị"),
     ],
 )
 def test_join_runs(a, b, joined):

@@ -118,13 +118,31 @@ def line_runs(line: Line, notes: set[str] | None = None) -> list[Run]:
     return runs
 
 
+# A narrow cell wraps inside a word: a date or number cut in its digits ("Tháng 01/20" + "23", "15/6/" + "2023"),
+# or a syllable cut before its final consonants ("Thườn" + "g xuyên", "Tha" + "nh tra"). Vietnamese has no word
+# that is a final cluster alone, so such a line start continues the word above.
+_NUMBER_CUT_RE = re.compile(r"\d/(?:(?:19|20)\d?)?$")  # a year cut after "20" or "202", or a date after its "/"
+_FINAL_CLUSTER_RE = re.compile(r"^(ng|nh|ch|g|h)(?=\s|[,.;:)]|$)")
+
+
 def join_runs(a: list[Run], b: list[Run], a_text: str, b_text: str) -> list[Run]:
-    """Join two wrapped lines: with a space, except a code or range cut after its hyphen ('BYT-' + 'BCT'), or a
-    borrowed word cut after a short Latin prefix ('E-' + 'learning', 'e-' + 'mail')."""
+    """Join two wrapped lines: with a space, except a code or range cut after its hyphen ('BYT-' + 'BCT'), a
+    borrowed word cut after a short Latin prefix ('E-' + 'learning', 'e-' + 'mail'), a date cut in its digits
+    ('01/20' + '23') or a syllable cut before its final consonants ('Thườn' + 'g')."""
     a_end = a_text.rstrip()
+    b_start = b_text.lstrip()
     prefix = re.search(r"(?<!\w)([A-Za-z]{1,3})-$", a_end)
     glued = (len(a_end) >= 2 and a_end[-1] == "-" and a_end[-2].isalnum() and b_text[:1].isalnum()
              and (b_text[:1].isupper() or b_text[:1].isdigit() or (prefix is not None and b_text[:1].isascii())))
+    if not glued and a_end and b_start:
+        if _NUMBER_CUT_RE.search(a_end) and b_start[0].isdigit():
+            glued = True
+        else:
+            m = _FINAL_CLUSTER_RE.match(b_start)
+            if m and a_end[-1].isalpha():
+                last = a_end[-1].lower()
+                glued = (last == "n" and m.group(1) in ("g", "h")) or (last == "c" and m.group(1) == "h") or (
+                    last not in "bcdđghklmnpqrstvx" and m.group(1) in ("ng", "nh", "ch"))
     return a + ([] if glued else [Run(" ")]) + b
 
 
