@@ -39,19 +39,19 @@ def find_deadlines(doc: Document, header: Header, sections: list[Section], tasks
             continue
         grid = doc.tables[task.table].grid()
         row = [c for c in grid[task.row] if c is not None] if task.row < len(grid) else []
-        # a cut-off written in the work or its expected result ("… báo cáo sơ kết trước ngày 25/6/2024", "100% đơn
-        # vị hoàn thiện hồ sơ trước ngày 31/3/2024") bounds the work as the time cell does
-        for cell in {c.start: c for c in row}.values():
-            if tidy(cell.text.strip()) != task.timeframe.strip():
-                here = context_at(doc, ctx, regions, cell.start)
+        cells = list({c.start: c for c in row}.values())  # a merged cell stands once
+        time_cell = next((c for c in cells if c.text.strip() and tidy(c.text.strip()) == task.timeframe.strip()),
+                         None)
+        for cell in cells:
+            here = context_at(doc, ctx, regions, cell.start)
+            if cell is time_cell:
+                found += [(tf, task) for tf in _cell_bounds(cell.text, here, cell.start)]
+            else:
+                # a cut-off written in the work or its expected result ("… báo cáo sơ kết trước ngày 25/6/2024",
+                # "100% đơn vị hoàn thiện hồ sơ trước ngày 31/3/2024") bounds the work as the time cell does
                 found += [(f.timeframe, task) for f in find_timeframes(cell.text, here, base=cell.start)
                           if f.form == "before" and f.anchored and f.timeframe.date_end is not None]
-        for cell in row:
-            if cell.text.strip() and tidy(cell.text.strip()) == task.timeframe.strip():
-                here = context_at(doc, ctx, regions, cell.start)
-                found += [(tf, task) for tf in _cell_bounds(cell.text, here, cell.start)]
-                break
-        else:
+        if time_cell is None:
             # a timeframe read from two columns ("Bắt đầu | Kết thúc"): the bound is the end cell, the
             # interval runs from the start cell
             cells = sorted({c.start: c for c in row if c.text.strip() and tidy(c.text.strip()) in task.timeframe

@@ -36,6 +36,7 @@ from .timeframes import recurrence_in as _recurrence_in
 from .units import (
     aside_lead,
     closing_lead,
+    dedupe_units,
     labels_in,
     lead_in_text,
     partners_before,
@@ -314,7 +315,7 @@ def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, r
     lead = lead_in_text(text) or aside_lead(text) or closing_lead(text) or ([unit] if unit else []) or _subject(text)
     task.lead = lead
     named = {x.lower() for x in lead}
-    task.partners = [p for p in _dedupe_units(partners_in_text(text) + partners_before(text)) if p.lower() not in named]
+    task.partners = [p for p in dedupe_units(partners_in_text(text) + partners_before(text)) if p.lower() not in named]
     ctx = context_at(c.doc, c.ctx, c.regions, task.start)
     found = find_timeframes(text, ctx, base=task.start)  # what anchored_bounds reads, scanned once for both uses
     bounds = [f.timeframe for f in found if f.anchored and f.timeframe.date_end is not None
@@ -329,11 +330,6 @@ def _fill(c: _Context, task: Task, unit: str | None, period: Timeframe | None, r
     if recurring or _recurrence(text):
         task.recurring = True
     _apply_labels(c, task, text, task.start)
-
-
-def _dedupe_units(units: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return [u for u in units if not (u.lower() in seen or seen.add(u.lower()))]
 
 
 def _apply_labels(c: _Context, task: Task, text: str, base: int) -> None:

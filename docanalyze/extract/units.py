@@ -181,7 +181,7 @@ def lead_in_text(text: str) -> list[str]:
             bare = clean_unit(_lex().assign.sub("", clause.strip()))
             if bare and _names_unit(bare) and len(bare.split()) <= 6:
                 out.append(bare)
-    return _dedupe(out)
+    return dedupe_units(out)
 
 
 def aside_lead(text: str) -> list[str]:
@@ -242,7 +242,7 @@ def partners_before(text: str) -> list[str]:
         if piece and unit_at(piece) and len(piece.split()) <= 20 and not _lex().subject_end.search(
                 piece, unit_at(piece)):
             out.extend(split_units(piece))
-    return _dedupe(out)
+    return dedupe_units(out)
 
 
 _PARTNER_RE = re.compile(
@@ -261,7 +261,7 @@ def partners_in_text(text: str) -> list[str]:
         end = _lex().partner_end.search(rest, unit_at(rest) or len(rest.split(" ", 1)[0]))
         phrase = rest[: end.start() if end else min(len(rest), 160)]
         out.extend(split_units(phrase[:200]))
-    return _dedupe(out)
+    return dedupe_units(out)
 
 
 @dataclass
@@ -291,7 +291,8 @@ def labels_in(text: str) -> list[Label]:
     return out
 
 
-def _dedupe(units: list[str]) -> list[str]:
+def dedupe_units(units: list[str]) -> list[str]:
+    """Each unit once, in order, whatever its case."""
     seen: set[str] = set()
     out = []
     for u in units:
