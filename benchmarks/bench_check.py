@@ -33,7 +33,10 @@ PY = sys.executable
 def build(kind: str, chars: int, out: Path) -> Path:
     """One long plan or report from the pair documents: the first one's header, then the bodies of all
     (each without its header and its closing), repeated until long enough, then the first one's closing."""
-    parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus" / "pairs").glob(f"*_{kind}.txt"))]
+    # in the pairs' numeric order, so that pairs added later (P101 …) do not change the first 30 pages
+    files = sorted((ROOT / "corpus" / "pairs").glob(f"*_{kind}.txt"),
+                   key=lambda p: (len(p.name.split("_")[0]), p.name))
+    parts = [p.read_text(encoding="utf-8") for p in files]
     if not parts:
         parts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
 
