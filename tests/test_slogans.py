@@ -201,6 +201,15 @@ CASES = [
     ("Tổ chức Hội thi tìm hiểu “55 năm thực hiện Di chúc của Chủ tịch Hồ Chí Minh”.", []),
     ("Quyết định số 387/QĐ-TTg ngày 25/3/2022 phê duyệt Chương trình “Thúc đẩy học tập suốt đời trong gia đình”.",
      []),
+    # a count before a named quote: a model built or run in units; a works and a scholarship by their cue words
+    ("Hỗ trợ xây mới, sửa chữa 40 “Mái ấm Công đoàn” cho đoàn viên khó khăn.", [("Mái ấm Công đoàn", "model", None)]),
+    ("mỗi chi hội nhận ít nhất 01 “Tuyến đường hoa” tại khu dân cư.", [("Tuyến đường hoa", "model", None)]),
+    ("hoàn thành 04 km công trình “Thắp sáng đường quê” tại xã.", [("Thắp sáng đường quê", "model", None)]),
+    ("trao 20 suất học bổng “Tiếp bước đến trường” cho học sinh nghèo.",
+     [("Tiếp bước đến trường", "movement", None)]),
+    # ... but not a lower-case word after a count, nor a document a count stands before
+    ("đạt 100 “điểm” trong kỳ đánh giá.", []),
+    ("ban hành 02 “Quy chế phối hợp” với các đơn vị.", []),
 ]
 
 

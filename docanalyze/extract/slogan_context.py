@@ -116,6 +116,16 @@ def _shape_res() -> list[tuple[re.Pattern[str], str]]:
     return [(re.compile(p), kind) for kind, pats in _data().get("shapes", {}).items() for p in pats]
 
 
+@cache
+def _counted_res() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p), kind) for kind, p in _data().get("counted", {}).items()]
+
+
+def counted_kind(tail: str) -> str | None:
+    """The kind a count right before a quote gives it ("xây dựng 01 “Nhà nhân ái”": a model), if any."""
+    return next((kind for pat, kind in _counted_res() if pat.search(tail)), None)
+
+
 def shape_kind(phrase: str) -> str | None:
     """The kind a name's own shape gives it ("Năm …" a theme, "Ngày thứ Bảy …" a movement), if any."""
     return next((kind for pat, kind in _shape_res() if pat.match(phrase)), None)
@@ -234,6 +244,9 @@ def read_context(tail: str, after: str = "") -> Context:
         return Context("title")
     if is_name(t):
         return Context("name")
+    counted = counted_kind(t)
+    if counted is not None:
+        return Context("cue", counted)
     return Context(None)
 
 
