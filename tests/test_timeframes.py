@@ -170,6 +170,11 @@ ANCHORS = [
     ("Tiêm phòng cho đàn trâu, bò (đợt 1: tháng 4 - tháng 5/2025; đợt 2: tháng 10 - tháng 11/2025).",
      ["tháng 4 - tháng 5/2025", "tháng 10 - tháng 11/2025"]),
     ("Tuần tra đảm bảo trật tự giao thông (cả năm, cao điểm tháng 9/2025).", ["cả năm", "tháng 9/2025"]),
+    # two days of one month
+    ("Tổ chức Lễ hội Xuân; thời gian: Ngày 16 - 17/02/2025 tại sân vận động.", ["Ngày 16 - 17/02/2025"]),
+    # "cả năm" naming the annual report, followed by its own cut-off, is the report's period
+    ("báo cáo kết quả 6 tháng trước ngày 10/6/2025 và cả năm trước ngày 10/11/2025 về Sở.",
+     ["trước ngày 10/6/2025", "trước ngày 10/11/2025"]),
     # the year's end and a full date after "đến" are cut-offs
     ("Phấn đấu đến cuối năm 2025 có 100% thôn đạt chuẩn an toàn.", ["đến cuối năm 2025"]),
     ("Phấn đấu đến 31/12/2025 tổng dư nợ đạt 500 tỷ đồng.", ["đến 31/12/2025"]),

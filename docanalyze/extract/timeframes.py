@@ -55,6 +55,10 @@ _TRIGGER_TAIL = rf"(?:\s+(?:là|vào|trong|đến))?{_CLOCK}(?:\s+(?:ngày|hết
 
 RANGE_DATE_RE = re.compile(
     rf"(?P<tu>\b[Tt]ừ\s+(?:ngày\s+)?)?{_date('a')}\s*(?:-|đến|tới)\s*(?:hết\s+)?(?:ngày\s+)?{_date('b')}", _I)
+# two days of one month: "Ngày 16 - 17/02/2024", "từ ngày 16 đến 18/3"
+DAY_RANGE_RE = re.compile(
+    rf"(?P<tu>\b[Tt]ừ\s+)?(?:\b[Nn]gày\s+)?(?<![\d/.,])(?P<d1>{_D})\s*(?:-|–|đến|tới)\s*(?:ngày\s+)?"
+    rf"(?P<d2>{_D})\s?/\s?(?P<m>{_M})(?:\s?/\s?(?P<y>{_Y}))?(?![\d/])", _I)
 BEFORE_DATE_RE = re.compile(
     rf"\b(?P<trig>{_TRIGGER}){_TRIGGER_TAIL}\s*{_date('a')}"
     rf"(?P<rec>\s+{_HANG}\s+(?P<every>năm|tháng|quý))?", _I)
@@ -85,7 +89,9 @@ TERM_RE = re.compile(r"\b[Hh]ọc\s+kỳ\s+(?P<hkn>II|I|1|2)\b", _I)
 YEAR_RE = re.compile(
     rf"\b(?P<pre>(?:cả|trong|suốt|hết)\s+)?(?:năm|giai\s+đoạn)\s+(?P<y>{_Y})(?:\s*-\s*(?P<y2>{_Y}))?(?!\s*-?\s*\d)",
     _I)
-WHOLE_YEAR_RE = re.compile(r"\b(?:cả|suốt|trong)\s+năm\b(?!\s+(?:học|\d))", _I)
+# "cả năm" that names the year's report and is followed by that report's own cut-off ("báo cáo 6 tháng trước
+# ngày 10/6 và cả năm trước ngày 10/11") is the report's period, not the task's time
+WHOLE_YEAR_RE = re.compile(r"\b(?:cả|suốt|trong)\s+năm\b(?!\s+(?:học|\d|trước\s+ngày|chậm\s+nhất))", _I)
 BARE_DATE_RE = re.compile(rf"(?:\b[Nn]gày\s+)?{_date('a')}", _I)
 BARE_YEAR_RE = re.compile(rf"^\s*(?P<y>{_Y})(?:\s*-\s*(?P<y2>{_Y}))?\s*$")
 
@@ -260,6 +266,12 @@ def find_timeframes(text: str, ctx: YearContext, base: int = 0) -> list[Found]:
         if da and db and da <= db:
             add(m.start(), m.end(), tf(m.start(), m.end(), da, db),
                 bool(m.group("tu")) and not _defines_period(text[max(0, m.start() - 60) : m.start()], da, db))
+    for m in DAY_RANGE_RE.finditer(text):
+        d1, d2, mo = int(m.group("d1")), int(m.group("d2")), int(m.group("m"))
+        y = _yr(m.group("y")) if m.group("y") else ctx.for_month(mo)
+        da, db = _safe_date(y, mo, d1), _safe_date(y, mo, d2)
+        if da and db and da < db:
+            add(m.start(), m.end(), tf(m.start(), m.end(), da, db), bool(m.group("tu")))
     form = "before"
     # 2. cut-off dates: "trước ngày 10/6", "chậm nhất ngày 05/12/2024", "trước ngày 15/12 hằng năm"
     for m in BEFORE_DATE_RE.finditer(text):
