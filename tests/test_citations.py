@@ -148,6 +148,11 @@ CASES = [
      "Nghị quyết", "14/2021/NQ-HĐND", "2021-12-10", "Hội đồng nhân dân tỉnh"),
     ("Hướng dẫn liên ngành số 24/HDLN-BCA-BQP ngày 5/5/2020 về phối hợp", "Hướng dẫn", "24/HDLN-BCA-BQP",
      "2020-05-05", "Bộ Công an - Bộ Quốc phòng"),
+    # codes ending in digits: a police department (C06), the Ban Chỉ đạo 389 (BCĐ389)
+    ("Thực hiện Kế hoạch số 38/KH-C06 ngày 10/01/2024 của Cục Cảnh sát quản lý hành chính về trật tự xã hội;",
+     "Kế hoạch", "38/KH-C06", "2024-01-10", "Cục Cảnh sát quản lý hành chính"),
+    ("Thực hiện Công văn số 15/BCĐ389-VP ngày 02/02/2024 của Văn phòng về chống buôn lậu;", "Công văn",
+     "15/BCĐ389-VP", "2024-02-02", "Văn phòng"),
 ]
 
 

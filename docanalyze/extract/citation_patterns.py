@@ -24,7 +24,8 @@ from dataclasses import dataclass
 # classes instead of \w: footnote markers (superscript digits) are \w but must not glue to
 # a number ("1483/QĐ-SGDĐT¹").
 LETTERS = "A-Za-z\u00c0-\u024f\u1e00-\u1eff"
-_CODE = rf"[A-ZĐƯ][A-Za-zĐđƯư&]{{0,14}}[0-9]{{0,2}}(?![{LETTERS}0-9])"
+# a code may end in digits: QH15, the Ban Chỉ đạo 389's BCĐ389, a police department's C06
+_CODE = rf"[A-ZĐƯ][A-Za-zĐđƯư&]{{0,14}}[0-9]{{0,3}}(?![{LETTERS}0-9])"
 _SEP = r"[ \n]?"
 
 # A number starts at a digit that no letter, digit, slash, dot or hyphen precedes (checked by

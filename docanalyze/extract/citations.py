@@ -28,6 +28,7 @@ from .citation_titles import law_key, named_citation
 __all__ = ["find_citations", "resolve_citations", "parse_symbol", "issuer_from_code"]
 
 _CODE_SPLIT = re.compile(r"[\-/]")
+_DEPARTMENT_CODE = re.compile(r"^[A-Z][0-9]{2}$")
 _TRAILING_DIGITS = re.compile(r"[0-9]+$")
 _NUMBER_HEAD = re.compile(r"^([0-9]+)[a-zđ]?(/(?:19|20)[0-9]{2})?")
 _NUMBER_PARTS = re.compile(r"^[0-9]+[a-zđ]?(?:/(?:19|20)[0-9]{2})?(?P<s>[/\-])(?P<sym>.+)$")
@@ -149,8 +150,9 @@ def parse_symbol(sep: str, sym: str, has_year: bool = False) -> Symbol | None:
 
 
 def _code_like(code: str) -> bool:
-    """A code has two capitals at least (QĐ, TTg, CTr, QH15) or is a known code."""
-    if sum(1 for ch in code if ch.isupper()) >= 2:
+    """A code has two capitals at least (QĐ, TTg, CTr, QH15), is a department of the Ministry of Public
+    Security (a letter and two digits: C06, A05, H01) or is a known code."""
+    if sum(1 for ch in code if ch.isupper()) >= 2 or _DEPARTMENT_CODE.match(code):
         return True
     key = _code_key(code)
     return key in type_by_code("state") or key in type_by_code("party") or key in issuer_by_code()
