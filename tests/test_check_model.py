@@ -70,8 +70,8 @@ def held_out(pairs) -> dict:  # noqa: ANN001
 
 
 def test_held_out_pairs_do_not_regress(held_out: dict) -> None:
-    """What the shipped method reaches on pairs it was not fitted on: 0.812 / 0.933 in ten groups over the 102
-    pairs when fitted, 0.811 / 0.933 in these six (the figure moves by a task or two as the extractors change)."""
+    """What the shipped method reaches on pairs it was not fitted on: 0.804 / 0.928 in ten groups over the 126
+    pairs when fitted (the figure moves by a task or two as the extractors change)."""
     assert held_out["accuracy"] >= 0.79, held_out
     assert held_out["f1_reported"] >= 0.92, held_out
 
@@ -87,8 +87,9 @@ def test_fresh_held_out_figures_are_recorded() -> None:
         assert abs(sum(matrix[k][k] for k in matrix) / fresh["n_tasks"] - fresh["accuracy"]) < 0.001
 
 
-@pytest.mark.xfail(reason="issue 5 target not reached: accuracy 0.81 / F1 0.93 in ten groups over 102 pairs; "
-                          "fresh batches 0.74, 0.80, 0.73, 0.78, 0.79 (partial is the hard label)", strict=False)
+@pytest.mark.xfail(reason="issue 5 target not reached: accuracy 0.80 / F1 0.93 in ten groups over 126 pairs; "
+                          "fresh batches 0.74, 0.80, 0.73, 0.78, 0.79, 0.79, 0.78 (partial is the hard label)",
+                   strict=False)
 def test_held_out_pairs_meet_the_issue_targets(held_out: dict) -> None:
     """Issue 5: three-label accuracy >= 0.85 and F1 of reported-or-partial >= 0.92 on held-out pairs."""
     assert held_out["accuracy"] >= 0.85, held_out

@@ -40,8 +40,8 @@ def main() -> int:
     ap.add_argument("--C-task", type=float, default=0.1)
     ap.add_argument("--threshold", type=float, default=0.5, help="pair score from which a passage is evidence")
     ap.add_argument("--task-class-weight", default=None, choices=[None, "balanced"])
-    ap.add_argument("--not-reported-min", type=float, default=0.5,
-                    help="P(not_reported) from which a task is not reported; 0 for the likeliest class")
+    ap.add_argument("--not-reported-min", type=float, default=0.0,
+                    help="P(not_reported) from which a task is not reported; 0 (default) for the likeliest class")
     ap.add_argument("--folds", type=int, default=training.OOF_FOLDS,
                     help="groups of training pairs for the out-of-fold pair scores the task model learns from")
     ap.add_argument("--cv-groups", type=int, default=10,
