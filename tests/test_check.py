@@ -385,10 +385,8 @@ def test_package_check_stays_callable_after_use(corpus: Path) -> None:
     assert [t.status for t in first.tasks] == [t.status for t in second.tasks]
 
 
-PAIRS = Path(__file__).resolve().parent.parent / "corpus" / "pairs"
 
-
-def test_a_verdict_does_not_hang_on_how_the_other_tasks_fare() -> None:
+def test_a_verdict_does_not_hang_on_how_the_other_tasks_fare(corpus: Path) -> None:
     """A report that covers nearly every task of its plan, or nearly none, is read like any other: dropping
     most of the tasks the report passes over leaves the verdicts on the rest as they were (the within-report
     z-scores of session 4 moved 0.075 of them; see check_model.json notes)."""
@@ -398,8 +396,8 @@ def test_a_verdict_does_not_hang_on_how_the_other_tasks_fare() -> None:
 
     kept = same = 0
     for pid in ("P01", "P17", "P90", "P105"):
-        plan = _analysis(PAIRS / f"{pid}_plan.txt", tasks=True)
-        report = _analysis(PAIRS / f"{pid}_report.txt", tasks=False)
+        plan = _analysis(corpus / "pairs" / f"{pid}_plan.txt", tasks=True)
+        report = _analysis(corpus / "pairs" / f"{pid}_report.txt", tasks=False)
         before = {t.id: t.status for t in check(report, plan).tasks}
         fewer = copy.copy(plan)
         fewer.tasks = [t for k, t in enumerate(plan.tasks) if before[t.id] == "reported" or k % 3 == 0]
